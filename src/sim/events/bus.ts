@@ -18,6 +18,7 @@ export type EventListener = (event: SimEvent) => void;
 /** Fan-out of events to listeners. Emitting with no listener costs one branch. */
 export class EventBus {
   private listeners: EventListener[] = [];
+  private readonly hooks = new Map<string, EventListener[]>();
 
   constructor(private readonly clock: { readonly now: number }) {}
 
@@ -28,9 +29,21 @@ export class EventBus {
 
   /** Emits `{ tick: now, type, ...fields }` to every listener. */
   emit(type: string, fields: Record<string, unknown> = {}): void {
-    if (this.listeners.length === 0) return;
+    const hooks = this.hooks.get(type);
+    if (this.listeners.length === 0 && !hooks) return;
     const event: SimEvent = { tick: this.clock.now, type, ...fields };
+    if (hooks) for (const hook of hooks) hook(event);
     for (const listener of this.listeners) listener(event);
+  }
+
+  /**
+   * An engine-internal reaction to one event type (e.g. reporting data loss after an unclean
+   * election). Hooks run before listeners and do not make {@link active} true.
+   */
+  on(type: string, hook: EventListener): void {
+    const list = this.hooks.get(type) ?? [];
+    list.push(hook);
+    this.hooks.set(type, list);
   }
 
   /** Attaches a listener; call the returned function to detach it. */

@@ -17,6 +17,7 @@ for (const mode of ['zookeeper', 'kraft'] as const) {
       const events: SimEvent[] = [];
       cluster.subscribe((e) => events.push(e));
       const r = produce(cluster, 'orders', 0, ['a', 'b', 'c'], 1);
+      cluster.advance(100);
       expect(r.error).toBe('NONE');
       const appended = events.find((e) => e.type === 'record.appended')!;
       const hwMoved = events.find((e) => e.type === 'hw.advanced' && e.highWatermark === 3)!;
@@ -93,7 +94,8 @@ for (const mode of ['zookeeper', 'kraft'] as const) {
       const cluster = boot();
       createTopic(cluster, 'orders', 1, 3, { 'min.insync.replicas': '2' });
       const p = partitionState(cluster, 'orders', 0);
-      for (const r of p.replicas.filter((r) => r !== p.leader)) cluster.stopBroker(r, { crash: true });
+      for (const r of p.replicas.filter((r) => r !== p.leader))
+        cluster.stopBroker(r, { crash: true });
       cluster.advance(40_000);
       expect(partitionState(cluster, 'orders', 0).isr).toEqual([p.leader]);
       expect(produce(cluster, 'orders', 0, ['x'], -1).error).toBe('NOT_ENOUGH_REPLICAS');
@@ -118,7 +120,13 @@ for (const mode of ['zookeeper', 'kraft'] as const) {
       const elected = events.find((e) => e.type === 'leader.elected' && e.unclean === true);
       expect(elected?.leader).toBe(follower);
       const lost = events.find((e) => e.type === 'records.lost');
-      expect(lost).toMatchObject({ topic: 'orders', partition: 0, fromOffset: 1, toOffset: 3, count: 2 });
+      expect(lost).toMatchObject({
+        topic: 'orders',
+        partition: 0,
+        fromOffset: 1,
+        toOffset: 3,
+        count: 2,
+      });
     });
   });
 }

@@ -4,7 +4,13 @@
  */
 export { Cluster, createCluster, epochBaseMs } from './cluster/cluster';
 export type { ClusterOptions } from './cluster/cluster';
-export type { ClusterSnapshot, TopicSnapshot, PartitionSnapshot, BrokerSnapshot, ReplicaSnapshot } from './cluster/snapshot';
+export type {
+  ClusterSnapshot,
+  TopicSnapshot,
+  PartitionSnapshot,
+  BrokerSnapshot,
+  ReplicaSnapshot,
+} from './cluster/snapshot';
 export { Future } from './cluster/future';
 export type { SimEvent, EventListener } from './events/bus';
 export { KafkaError, kafkaErrors } from './protocol/errors';

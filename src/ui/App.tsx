@@ -12,7 +12,12 @@ export function App() {
     const cluster = createCluster({ brokers: 3, seed: 1, mode: 'zookeeper' });
     cluster.advance(5_000);
     cluster.settle(
-      cluster.admin.createTopic({ name: 'quickstart-events', numPartitions: 3, replicationFactor: 3, configs: {} }),
+      cluster.admin.createTopic({
+        name: 'quickstart-events',
+        numPartitions: 3,
+        replicationFactor: 3,
+        configs: {},
+      }),
     );
     cluster.advance(1_000);
     setSnapshot(cluster.snapshot());
@@ -21,8 +26,8 @@ export function App() {
     <main style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem', fontSize: '1.1rem' }}>
       <h1>Kafka Workbench</h1>
       <p>
-        A simulated Apache Kafka 3.9 cluster. The interactive workbench (terminal, live topology, lessons) is
-        being built; this page shows the engine running in your browser.
+        A simulated Apache Kafka 3.9 cluster. The interactive workbench (terminal, live topology,
+        lessons) is being built; this page shows the engine running in your browser.
       </p>
       {snapshot && (
         <>
@@ -31,7 +36,8 @@ export function App() {
             {snapshot.brokers.map((b) => (
               <li key={b.id}>
                 broker {b.id} — {b.host}:{b.port} — {b.state}
-                {b.isController ? ' — controller' : ''} — leads {b.leaders} of {b.partitions} replicas
+                {b.isController ? ' — controller' : ''} — leads {b.leaders} of {b.partitions}{' '}
+                replicas
               </li>
             ))}
           </ul>
@@ -40,7 +46,8 @@ export function App() {
             {snapshot.topics.flatMap((t) =>
               t.partitions.map((p) => (
                 <li key={`${p.topic}-${p.partition}`}>
-                  {p.topic}-{p.partition}: leader {p.leader}, replicas {p.replicas.join(',')}, ISR {p.isr.join(',')}
+                  {p.topic}-{p.partition}: leader {p.leader}, replicas {p.replicas.join(',')}, ISR{' '}
+                  {p.isr.join(',')}
                 </li>
               )),
             )}

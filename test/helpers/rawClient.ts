@@ -14,22 +14,41 @@ export function partitionState(cluster: Cluster, topic: string, partition: numbe
 }
 
 /** Produces `values` to the partition's current leader and waits for the answer. */
-export function produce(cluster: Cluster, topic: string, partition: number, values: string[], acks: Acks = -1) {
+export function produce(
+  cluster: Cluster,
+  topic: string,
+  partition: number,
+  values: string[],
+  acks: Acks = -1,
+) {
   const leader = leaderOf(cluster, topic, partition);
   const f = cluster.settle(
-    cluster.admin.call<ProduceResponse>('produce', [leader], {
-      kind: 'Produce',
-      clientId: 'test-producer',
-      acks,
-      timeoutMs: 30_000,
-      batches: [
-        {
-          topic,
-          partition,
-          batch: { producerId: -1, producerEpoch: -1, baseSequence: -1, keys: values.map(() => null), values, timestamps: values.map(() => cluster.wallClockMs), headers: null },
-        },
-      ],
-    }, 35_000),
+    cluster.admin.call<ProduceResponse>(
+      'produce',
+      [leader],
+      {
+        kind: 'Produce',
+        clientId: 'test-producer',
+        acks,
+        timeoutMs: 30_000,
+        batches: [
+          {
+            topic,
+            partition,
+            batch: {
+              producerId: -1,
+              producerEpoch: -1,
+              baseSequence: -1,
+              keys: values.map(() => null),
+              values,
+              timestamps: values.map(() => cluster.wallClockMs),
+              headers: null,
+            },
+          },
+        ],
+      },
+      35_000,
+    ),
     40_000,
   );
   if (f.error) return { error: f.error, baseOffset: -1 };
@@ -37,8 +56,16 @@ export function produce(cluster: Cluster, topic: string, partition: number, valu
   return { error: r.error, baseOffset: r.baseOffset };
 }
 
-export function createTopic(cluster: Cluster, name: string, partitions: number, replicationFactor: number, configs: Record<string, string> = {}) {
-  const f = cluster.settle(cluster.admin.createTopic({ name, numPartitions: partitions, replicationFactor, configs }));
+export function createTopic(
+  cluster: Cluster,
+  name: string,
+  partitions: number,
+  replicationFactor: number,
+  configs: Record<string, string> = {},
+) {
+  const f = cluster.settle(
+    cluster.admin.createTopic({ name, numPartitions: partitions, replicationFactor, configs }),
+  );
   if (!f.isDone) throw new Error('createTopic did not finish');
   if (f.result) throw new Error(f.result);
   cluster.advance(500);

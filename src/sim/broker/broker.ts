@@ -67,7 +67,10 @@ export class Broker {
   /** Logs survive restarts: they live on the broker's "disk". */
   readonly logs = new Map<string, PartitionLog>();
   /** Extra request handlers (group coordinator, admin) installed by the cluster. */
-  readonly handlers = new Map<string, (request: unknown, respond: (response: unknown) => void, from: string) => void>();
+  readonly handlers = new Map<
+    string,
+    (request: unknown, respond: (response: unknown) => void, from: string) => void
+  >();
 
   constructor(
     readonly id: number,
@@ -86,7 +89,14 @@ export class Broker {
       alterPartition: (p, newIsr, done) =>
         ctx.controller.alterPartition(
           this,
-          { topic: p.topic, partition: p.partition, leaderId: id, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr },
+          {
+            topic: p.topic,
+            partition: p.partition,
+            leaderId: id,
+            leaderEpoch: p.leaderEpoch,
+            partitionEpoch: p.partitionEpoch,
+            newIsr,
+          },
           done,
         ),
     });
@@ -204,7 +214,9 @@ export class Broker {
       }
     }
     if (!t) {
-      for (const key of [...this.logs.keys()]) if (key.startsWith(`${topic}-`) && /^\d+$/.test(key.slice(topic.length + 1))) this.logs.delete(key);
+      for (const key of [...this.logs.keys()])
+        if (key.startsWith(`${topic}-`) && /^\d+$/.test(key.slice(topic.length + 1)))
+          this.logs.delete(key);
       return;
     }
     t.partitions.forEach((reg, partition) => {
@@ -214,7 +226,10 @@ export class Broker {
       const logConfig = logConfigFor(t.configs, this.config);
       if (!p) {
         const stored = this.logs.get(key);
-        const log = stored && (stored as PartitionLog & { topicId?: string }).topicId === t.topicId ? stored : new PartitionLog(logConfig, wallNow);
+        const log =
+          stored && (stored as PartitionLog & { topicId?: string }).topicId === t.topicId
+            ? stored
+            : new PartitionLog(logConfig, wallNow);
         (log as PartitionLog & { topicId?: string }).topicId = t.topicId;
         this.logs.set(key, log);
         p = new Partition(this.id, topic, partition, t.topicId, log);
@@ -228,14 +243,25 @@ export class Broker {
       if (change === 'became-leader') {
         this.fetchers.get(oldLeader)?.remove(p);
         this.replicaManager.sessions.forget(key);
-        this.ctx.bus.emit('replica.became-leader', { broker: this.id, topic, partition, leaderEpoch: p.leaderEpoch });
+        this.ctx.bus.emit('replica.became-leader', {
+          broker: this.id,
+          topic,
+          partition,
+          leaderEpoch: p.leaderEpoch,
+        });
         this.replicaManager.maybeAdvanceHighWatermark(p);
       } else if (change === 'became-follower') {
         this.fetchers.get(oldLeader)?.remove(p);
         this.replicaManager.completeDelayedProduces(p);
         this.replicaManager.sessions.forget(key);
         if (p.leaderId >= 0) this.fetcherFor(p.leaderId).add(p);
-        this.ctx.bus.emit('replica.became-follower', { broker: this.id, topic, partition, leader: p.leaderId, leaderEpoch: p.leaderEpoch });
+        this.ctx.bus.emit('replica.became-follower', {
+          broker: this.id,
+          topic,
+          partition,
+          leader: p.leaderId,
+          leaderEpoch: p.leaderEpoch,
+        });
       } else if (p.isLeader) {
         this.replicaManager.completeDelayedProduces(p);
         this.replicaManager.maybeAdvanceHighWatermark(p);
@@ -249,7 +275,12 @@ export class Broker {
     this.replicaManager.completeDelayedProduces(p);
     this.replicaManager.sessions.forget(tpKey(p.topic, p.partition));
     if (deleteLog) this.logs.delete(tpKey(p.topic, p.partition));
-    this.ctx.bus.emit('replica.removed', { broker: this.id, topic: p.topic, partition: p.partition, deleted: deleteLog });
+    this.ctx.bus.emit('replica.removed', {
+      broker: this.id,
+      topic: p.topic,
+      partition: p.partition,
+      deleted: deleteLog,
+    });
   }
 
   private fetcherFor(leaderId: number): ReplicaFetcher {
@@ -271,7 +302,9 @@ export class Broker {
           this.node,
           brokerNode(leaderId),
           'Fetch',
-          (respond) => this.ctx.network.isUp(brokerNode(leaderId)) && this.peerFetch(leaderId, request, respond),
+          (respond) =>
+            this.ctx.network.isUp(brokerNode(leaderId)) &&
+            this.peerFetch(leaderId, request, respond),
           onResponse,
           onError,
           this.config.int('request.timeout.ms'),
@@ -283,7 +316,11 @@ export class Broker {
   }
 
   /** Installed by the cluster: delivers a follower fetch to the leader broker's replica manager. */
-  peerFetch: (leaderId: number, request: FetchRequest, respond: (res: FetchResponse) => void) => void = () => {};
+  peerFetch: (
+    leaderId: number,
+    request: FetchRequest,
+    respond: (res: FetchResponse) => void,
+  ) => void = () => {};
 
   // ---- Housekeeping ----------------------------------------------------------------------------
 
@@ -294,7 +331,14 @@ export class Broker {
       const before = p.log.logStartOffset;
       const r = p.log.applyRetention(now, p.highWatermark);
       if (r.deletedSegments > 0)
-        this.ctx.bus.emit('log.retention.deleted', { broker: this.id, topic: p.topic, partition: p.partition, segments: r.deletedSegments, logStartOffset: r.logStartOffset, from: before });
+        this.ctx.bus.emit('log.retention.deleted', {
+          broker: this.id,
+          topic: p.topic,
+          partition: p.partition,
+          segments: r.deletedSegments,
+          logStartOffset: r.logStartOffset,
+          from: before,
+        });
     }
   }
 
@@ -304,7 +348,12 @@ export class Broker {
     for (const p of this.replicaManager.partitions.values()) {
       const r = p.log.compact(now, p.highWatermark);
       if (r.removedRecords > 0)
-        this.ctx.bus.emit('log.compacted', { broker: this.id, topic: p.topic, partition: p.partition, removedRecords: r.removedRecords });
+        this.ctx.bus.emit('log.compacted', {
+          broker: this.id,
+          topic: p.topic,
+          partition: p.partition,
+          removedRecords: r.removedRecords,
+        });
     }
   }
 }

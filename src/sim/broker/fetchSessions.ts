@@ -38,7 +38,13 @@ export class FetchSessions {
   get(followerId: number): FetchSession {
     let s = this.byFollower.get(followerId);
     if (!s) {
-      s = { followerId, partitions: new Map(), dirty: new Set(), lastFetchTimeMs: 0, parked: undefined };
+      s = {
+        followerId,
+        partitions: new Map(),
+        dirty: new Set(),
+        lastFetchTimeMs: 0,
+        parked: undefined,
+      };
       this.byFollower.set(followerId, s);
     }
     return s;

@@ -25,7 +25,10 @@ export interface FollowerState {
 export interface DelayedProduce {
   /** Offset the high watermark must pass: the batch's last offset + 1. */
   requiredOffset: number;
-  complete(error: 'NONE' | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' | 'REQUEST_TIMED_OUT' | 'NOT_LEADER_OR_FOLLOWER'): void;
+  complete(
+    error:
+      'NONE' | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' | 'REQUEST_TIMED_OUT' | 'NOT_LEADER_OR_FOLLOWER',
+  ): void;
   timer: number;
 }
 
@@ -75,7 +78,10 @@ export class Partition {
   }
 
   /** Applies the controller's registration. Returns what changed for this broker's role. */
-  applyRegistration(reg: PartitionRegistration, now: number): 'became-leader' | 'became-follower' | 'updated' {
+  applyRegistration(
+    reg: PartitionRegistration,
+    now: number,
+  ): 'became-leader' | 'became-follower' | 'updated' {
     const wasLeader = this.isLeader;
     const epochChanged = reg.leaderEpoch !== this.leaderEpoch;
     this.replicas = reg.replicas.slice();
@@ -107,7 +113,11 @@ export class Partition {
    * Records a follower fetch at `fetchOffset` (Kafka `ReplicaState.updateFetchStateOrThrow`).
    * Returns the follower's state, or undefined when it is not a replica.
    */
-  updateFollowerFetch(followerId: number, fetchOffset: number, now: number): FollowerState | undefined {
+  updateFollowerFetch(
+    followerId: number,
+    fetchOffset: number,
+    now: number,
+  ): FollowerState | undefined {
     const f = this.followers.get(followerId);
     if (!f) return undefined;
     const leaderEnd = this.log.logEndOffset;
@@ -140,7 +150,11 @@ export class Partition {
   }
 
   /** Followers in the ISR that have not caught up within `maxLagMs` (Kafka `getOutOfSyncReplicas`). */
-  outOfSyncReplicas(now: number, maxLagMs: number, sessionFetchTimeMs: (followerId: number) => number): number[] {
+  outOfSyncReplicas(
+    now: number,
+    maxLagMs: number,
+    sessionFetchTimeMs: (followerId: number) => number,
+  ): number[] {
     const out: number[] = [];
     for (const id of this.isr) {
       if (id === this.brokerId) continue;

@@ -163,7 +163,14 @@ export class ReplicaFetcher {
     if (r.error === 'OFFSET_OUT_OF_RANGE') {
       if (p.logEndOffset < r.logStartOffset) {
         p.log.truncateFullyAndStartAt(r.logStartOffset);
-        this.ctx.bus.emit('log.truncated', { broker: this.ctx.brokerId, topic: p.topic, partition: p.partition, from: 0, to: r.logStartOffset, reason: 'behind-log-start' });
+        this.ctx.bus.emit('log.truncated', {
+          broker: this.ctx.brokerId,
+          topic: p.topic,
+          partition: p.partition,
+          from: 0,
+          to: r.logStartOffset,
+          reason: 'behind-log-start',
+        });
       }
       return;
     }

@@ -19,7 +19,7 @@ import type {
 } from '../protocol/messages';
 import type { RecordBatch } from '../log/record';
 import type { Scheduler } from '../time/scheduler';
-import { Partition } from './partition';
+import type { Partition } from './partition';
 import { FetchSessions, tpKey } from './fetchSessions';
 
 export interface ReplicaManagerContext {
@@ -51,7 +51,9 @@ export class ReplicaManager {
 
   /** Minimum in-sync replicas for acks=all on `topic`. */
   minIsr(topic: string): number {
-    return Number(topicConfigValue('min.insync.replicas', this.ctx.topicOverrides(topic), this.ctx.config()));
+    return Number(
+      topicConfigValue('min.insync.replicas', this.ctx.topicOverrides(topic), this.ctx.config()),
+    );
   }
 
   // ---- Produce ---------------------------------------------------------------------------------
@@ -92,7 +94,13 @@ export class ReplicaManager {
         });
         continue;
       }
-      const duplicate = this.checkSequence(p, batch.producerId, batch.producerEpoch, batch.baseSequence, batch.values.length);
+      const duplicate = this.checkSequence(
+        p,
+        batch.producerId,
+        batch.producerEpoch,
+        batch.baseSequence,
+        batch.values.length,
+      );
       if (typeof duplicate === 'string') {
         result.error = duplicate;
         continue;
@@ -125,7 +133,9 @@ export class ReplicaManager {
       respond({ kind: 'Produce', responses: results });
       return;
     }
-    this.delayProduce(req.timeoutMs, waiting, () => respond({ kind: 'Produce', responses: results }));
+    this.delayProduce(req.timeoutMs, waiting, () =>
+      respond({ kind: 'Produce', responses: results }),
+    );
   }
 
   private delayProduce(
@@ -146,7 +156,9 @@ export class ReplicaManager {
           if (--remaining === 0) done();
         },
       };
-      entry.timer = this.ctx.scheduler.schedule(timeoutMs, () => entry.complete('REQUEST_TIMED_OUT'));
+      entry.timer = this.ctx.scheduler.schedule(timeoutMs, () =>
+        entry.complete('REQUEST_TIMED_OUT'),
+      );
       timers.push(entry.timer);
       w.p.delayedProduces.push(entry);
     }
@@ -163,12 +175,20 @@ export class ReplicaManager {
   ): KafkaErrorName | number | undefined {
     if (producerId < 0) return undefined;
     const entry = p.producers.get(producerId);
-    if (!entry || producerEpoch > entry.producerEpoch) return firstSeq === 0 || !entry ? undefined : undefined;
+    if (!entry || producerEpoch > entry.producerEpoch)
+      return firstSeq === 0 || !entry ? undefined : undefined;
     if (producerEpoch < entry.producerEpoch) return 'INVALID_PRODUCER_EPOCH';
     const lastSeq = firstSeq + count - 1;
     const dup = entry.batches.find((b) => b.firstSeq === firstSeq && b.lastSeq === lastSeq);
     if (dup) {
-      this.ctx.bus.emit('producer.duplicate', { broker: this.ctx.brokerId, topic: p.topic, partition: p.partition, producerId, firstSeq, baseOffset: dup.baseOffset });
+      this.ctx.bus.emit('producer.duplicate', {
+        broker: this.ctx.brokerId,
+        topic: p.topic,
+        partition: p.partition,
+        producerId,
+        firstSeq,
+        baseOffset: dup.baseOffset,
+      });
       return dup.baseOffset;
     }
     const last = entry.batches[entry.batches.length - 1];
@@ -207,7 +227,12 @@ export class ReplicaManager {
     if (!p.maybeIncrementHighWatermark()) return;
     const key = tpKey(p.topic, p.partition);
     if (this.ctx.bus.active)
-      this.ctx.bus.emit('hw.advanced', { broker: this.ctx.brokerId, topic: p.topic, partition: p.partition, highWatermark: p.highWatermark });
+      this.ctx.bus.emit('hw.advanced', {
+        broker: this.ctx.brokerId,
+        topic: p.topic,
+        partition: p.partition,
+        highWatermark: p.highWatermark,
+      });
     this.sessions.markDirty(key, p.followers.keys());
     this.completeDelayedProduces(p);
     this.wakeConsumers(key);
@@ -224,14 +249,25 @@ export class ReplicaManager {
   // ---- Fetch -----------------------------------------------------------------------------------
 
   /** Fetch from a follower (replicaId ≥ 0) or a consumer (replicaId = -1). */
-  handleFetch(req: FetchRequest & { sessionEpoch?: number; forgotten?: string[] }, respond: (res: FetchResponse) => void): void {
+  handleFetch(
+    req: FetchRequest & { sessionEpoch?: number; forgotten?: string[] },
+    respond: (res: FetchResponse) => void,
+  ): void {
     if (req.replicaId >= 0) this.handleFollowerFetch(req, respond);
     else this.handleConsumerFetch(req, respond);
   }
 
   private handleConsumerFetch(req: FetchRequest, respond: (res: FetchResponse) => void): void {
     const answer = () => {
-      const partitions = req.partitions.map((fp) => this.readForConsumer(fp.topic, fp.partition, fp.fetchOffset, fp.currentLeaderEpoch, fp.partitionMaxBytes));
+      const partitions = req.partitions.map((fp) =>
+        this.readForConsumer(
+          fp.topic,
+          fp.partition,
+          fp.fetchOffset,
+          fp.currentLeaderEpoch,
+          fp.partitionMaxBytes,
+        ),
+      );
       return partitions;
     };
     const first = answer();
@@ -245,7 +281,8 @@ export class ReplicaManager {
       if (done) return;
       done = true;
       this.ctx.scheduler.cancel(timer);
-      for (const fp of req.partitions) this.consumerWaiters.get(tpKey(fp.topic, fp.partition))?.delete(finish);
+      for (const fp of req.partitions)
+        this.consumerWaiters.get(tpKey(fp.topic, fp.partition))?.delete(finish);
       respond({ kind: 'Fetch', error: 'NONE', partitions: answer() });
     };
     const timer = this.ctx.scheduler.schedule(req.maxWaitMs, finish);
@@ -257,14 +294,31 @@ export class ReplicaManager {
     }
   }
 
-  private readForConsumer(topic: string, partition: number, fetchOffset: number, epoch: number, maxBytes: number): FetchPartitionResponse {
+  private readForConsumer(
+    topic: string,
+    partition: number,
+    fetchOffset: number,
+    epoch: number,
+    maxBytes: number,
+  ): FetchPartitionResponse {
     const p = this.get(topic, partition);
-    const base = { topic, partition, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, batches: [] as RecordBatch[] };
+    const base = {
+      topic,
+      partition,
+      highWatermark: -1,
+      lastStableOffset: -1,
+      logStartOffset: -1,
+      batches: [] as RecordBatch[],
+    };
     if (!p) return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION' };
     if (!p.isLeader) return { ...base, error: 'NOT_LEADER_OR_FOLLOWER' };
     if (epoch >= 0 && epoch < p.leaderEpoch) return { ...base, error: 'FENCED_LEADER_EPOCH' };
     if (epoch > p.leaderEpoch) return { ...base, error: 'UNKNOWN_LEADER_EPOCH' };
-    const info = { highWatermark: p.highWatermark, lastStableOffset: p.highWatermark, logStartOffset: p.log.logStartOffset };
+    const info = {
+      highWatermark: p.highWatermark,
+      lastStableOffset: p.highWatermark,
+      logStartOffset: p.log.logStartOffset,
+    };
     if (fetchOffset < p.log.logStartOffset || fetchOffset > p.logEndOffset)
       return { ...base, ...info, error: 'OFFSET_OUT_OF_RANGE' };
     if (fetchOffset >= p.highWatermark) return { ...base, ...info, error: 'NONE' };
@@ -272,7 +326,10 @@ export class ReplicaManager {
     return { ...base, ...info, error: 'NONE', batches: Array.isArray(read) ? read : [] };
   }
 
-  private handleFollowerFetch(req: FetchRequest & { sessionEpoch?: number; forgotten?: string[] }, respond: (res: FetchResponse) => void): void {
+  private handleFollowerFetch(
+    req: FetchRequest & { sessionEpoch?: number; forgotten?: string[] },
+    respond: (res: FetchResponse) => void,
+  ): void {
     const now = this.ctx.scheduler.now;
     const session = this.sessions.get(req.replicaId);
     if (req.sessionEpoch === 0) {
@@ -323,14 +380,24 @@ export class ReplicaManager {
   }
 
   /** What changed in a follower's session since the last response. */
-  private collectSessionResponse(session: ReturnType<FetchSessions['get']>, followerId: number): FetchPartitionResponse[] {
+  private collectSessionResponse(
+    session: ReturnType<FetchSessions['get']>,
+    followerId: number,
+  ): FetchPartitionResponse[] {
     const out: FetchPartitionResponse[] = [];
     const maxBytes = this.ctx.config().int('replica.fetch.max.bytes');
     for (const key of session.dirty) {
       const entry = session.partitions.get(key);
       if (!entry) continue;
       const p = this.partitions.get(key);
-      const base = { topic: entry.topic, partition: entry.partition, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, batches: [] as RecordBatch[] };
+      const base = {
+        topic: entry.topic,
+        partition: entry.partition,
+        highWatermark: -1,
+        lastStableOffset: -1,
+        logStartOffset: -1,
+        batches: [] as RecordBatch[],
+      };
       if (!p) {
         out.push({ ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION' });
         continue;
@@ -349,11 +416,20 @@ export class ReplicaManager {
       }
       const f = p.followers.get(followerId);
       const fetchOffset = f ? f.logEndOffset : entry.fetchOffset;
-      const info = { highWatermark: p.highWatermark, lastStableOffset: p.highWatermark, logStartOffset: p.log.logStartOffset };
+      const info = {
+        highWatermark: p.highWatermark,
+        lastStableOffset: p.highWatermark,
+        logStartOffset: p.log.logStartOffset,
+      };
       if (entry.lastFetchedEpoch >= 0) {
         const end = p.log.endOffsetForEpoch(entry.lastFetchedEpoch);
         if (end.endOffset < fetchOffset || end.leaderEpoch < entry.lastFetchedEpoch) {
-          out.push({ ...base, ...info, error: 'NONE', divergingEpoch: { epoch: end.leaderEpoch, endOffset: end.endOffset } });
+          out.push({
+            ...base,
+            ...info,
+            error: 'NONE',
+            divergingEpoch: { epoch: end.leaderEpoch, endOffset: end.endOffset },
+          });
           entry.lastFetchedEpoch = -1;
           continue;
         }
@@ -362,9 +438,17 @@ export class ReplicaManager {
         out.push({ ...base, ...info, error: 'OFFSET_OUT_OF_RANGE' });
         continue;
       }
-      const read = fetchOffset < p.logEndOffset ? p.log.read(fetchOffset, maxBytes, p.logEndOffset) : undefined;
+      const read =
+        fetchOffset < p.logEndOffset
+          ? p.log.read(fetchOffset, maxBytes, p.logEndOffset)
+          : undefined;
       const list = Array.isArray(read) ? read : [];
-      if (list.length === 0 && info.highWatermark === entry.sentHighWatermark && info.logStartOffset === entry.sentLogStartOffset) continue;
+      if (
+        list.length === 0 &&
+        info.highWatermark === entry.sentHighWatermark &&
+        info.logStartOffset === entry.sentLogStartOffset
+      )
+        continue;
       entry.sentHighWatermark = info.highWatermark;
       entry.sentLogStartOffset = info.logStartOffset;
       out.push({ ...base, ...info, error: 'NONE', batches: list });
@@ -389,13 +473,24 @@ export class ReplicaManager {
       if (!p.isLeader || p.pendingIsr || p.isr.length <= 1) continue;
       const out = p.outOfSyncReplicas(now, maxLag, (id) => this.sessions.lastFetchTimeMs(id));
       if (out.length === 0) continue;
-      this.sendIsrChange(p, p.isr.filter((r) => !out.includes(r)), 'shrink');
+      this.sendIsrChange(
+        p,
+        p.isr.filter((r) => !out.includes(r)),
+        'shrink',
+      );
     }
   }
 
   private sendIsrChange(p: Partition, newIsr: number[], direction: 'expand' | 'shrink'): void {
     p.pendingIsr = newIsr;
-    this.ctx.bus.emit('isr.change.requested', { broker: this.ctx.brokerId, topic: p.topic, partition: p.partition, isr: p.isr.slice(), newIsr, direction });
+    this.ctx.bus.emit('isr.change.requested', {
+      broker: this.ctx.brokerId,
+      topic: p.topic,
+      partition: p.partition,
+      isr: p.isr.slice(),
+      newIsr,
+      direction,
+    });
     this.ctx.alterPartition(p, newIsr, (error) => {
       if (error !== 'NONE' && p.pendingIsr === newIsr) p.pendingIsr = undefined;
     });
@@ -413,11 +508,19 @@ export class ReplicaManager {
         if (!p) return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION' as const };
         if (!p.isLeader) return { ...base, error: 'NOT_LEADER_OR_FOLLOWER' as const };
         const leaderEpoch = p.leaderEpoch;
-        if (timestamp === -2) return { ...base, error: 'NONE' as const, offset: p.log.logStartOffset, leaderEpoch };
-        if (timestamp === -1) return { ...base, error: 'NONE' as const, offset: p.highWatermark, leaderEpoch };
+        if (timestamp === -2)
+          return { ...base, error: 'NONE' as const, offset: p.log.logStartOffset, leaderEpoch };
+        if (timestamp === -1)
+          return { ...base, error: 'NONE' as const, offset: p.highWatermark, leaderEpoch };
         const offset = p.log.offsetForTimestamp(timestamp);
         const visible = offset !== undefined && offset < p.highWatermark ? offset : -1;
-        return { ...base, error: 'NONE' as const, offset: visible, timestamp: visible >= 0 ? timestamp : -1, leaderEpoch };
+        return {
+          ...base,
+          error: 'NONE' as const,
+          offset: visible,
+          timestamp: visible >= 0 ? timestamp : -1,
+          leaderEpoch,
+        };
       }),
     });
   }

@@ -32,7 +32,12 @@ export class Admin {
    * Sends a request to the first reachable bootstrap broker; the admin client retries other nodes
    * until `default.api.timeout.ms`, then fails with Kafka's TimeoutException text.
    */
-  call<T>(callName: string, bootstrap: number[] | undefined, request: unknown, timeoutMs = defaultApiTimeoutMs): Future<T> {
+  call<T>(
+    callName: string,
+    bootstrap: number[] | undefined,
+    request: unknown,
+    timeoutMs = defaultApiTimeoutMs,
+  ): Future<T> {
     const f = new Future<T>();
     const cluster = this.cluster;
     const candidates = bootstrap && bootstrap.length > 0 ? bootstrap : [...cluster.brokers.keys()];
@@ -41,7 +46,9 @@ export class Admin {
     let attempt = 0;
     const tryNext = () => {
       if (cluster.now >= deadline) {
-        f.reject(`org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: ${callName}`);
+        f.reject(
+          `org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: ${callName}`,
+        );
         return;
       }
       const id = candidates[attempt++ % candidates.length]!;
@@ -52,10 +59,16 @@ export class Admin {
         client,
         brokerNode(id),
         callName,
-        (respond) => (broker?.isRunning ? broker.handlers.get('*')!(request, respond, client) : undefined),
+        (respond) =>
+          broker?.isRunning ? broker.handlers.get('*')!(request, respond, client) : undefined,
         (res) => {
           const err = (res as { error?: string }).error;
-          if (err === 'NOT_CONTROLLER' || err === 'REQUEST_TIMED_OUT' || err === 'NETWORK_EXCEPTION') cluster.scheduler.schedule(100, tryNext);
+          if (
+            err === 'NOT_CONTROLLER' ||
+            err === 'REQUEST_TIMED_OUT' ||
+            err === 'NETWORK_EXCEPTION'
+          )
+            cluster.scheduler.schedule(100, tryNext);
           else f.resolve(res as T);
         },
         () => cluster.scheduler.schedule(100, tryNext),
@@ -68,11 +81,19 @@ export class Admin {
   }
 
   /** Runs `build` on the active controller; resolves with the error text or undefined. */
-  controllerOp(callName: string, bootstrap: number[] | undefined, build: (ctrl: ActiveController) => MetadataRecord[]): Future<string | undefined> {
+  controllerOp(
+    callName: string,
+    bootstrap: number[] | undefined,
+    build: (ctrl: ActiveController) => MetadataRecord[],
+  ): Future<string | undefined> {
     const out = new Future<string | undefined>();
     const f = this.call<{ error?: string }>(callName, bootstrap, {
       kind: 'Admin',
-      op: (ctrl: ActiveController, done: (r: unknown) => void) => ctrl.submit(() => build(ctrl), (error) => done({ error })),
+      op: (ctrl: ActiveController, done: (r: unknown) => void) =>
+        ctrl.submit(
+          () => build(ctrl),
+          (error) => done({ error }),
+        ),
     });
     f.onSettled(() => (f.error !== undefined ? out.reject(f.error) : out.resolve(f.result.error)));
     return out;
@@ -81,32 +102,62 @@ export class Admin {
   /** CreateTopics. Resolves with undefined or `ERROR_NAME: message`. */
   createTopic(req: CreateTopicRequest, bootstrap?: number[]): Future<string | undefined> {
     const topicId = this.cluster.rng.fork(`topic-id-${req.name}-${this.cluster.now}`).kafkaUuid();
-    return this.controllerOp('createTopics', bootstrap, (ctrl) => ctrl.logic.createTopic(ctrl.image, req, topicId));
+    return this.controllerOp('createTopics', bootstrap, (ctrl) =>
+      ctrl.logic.createTopic(ctrl.image, req, topicId),
+    );
   }
 
   /** DeleteTopics for each name (exact names; regex expansion is the CLI's job). */
   deleteTopic(name: string, bootstrap?: number[]): Future<string | undefined> {
-    return this.controllerOp('deleteTopics', bootstrap, (ctrl) => ctrl.logic.deleteTopic(ctrl.image, name));
+    return this.controllerOp('deleteTopics', bootstrap, (ctrl) =>
+      ctrl.logic.deleteTopic(ctrl.image, name),
+    );
   }
 
   /** CreatePartitions: grow `name` to `totalCount`. */
-  createPartitions(name: string, totalCount: number, bootstrap?: number[], assignments?: number[][]): Future<string | undefined> {
-    return this.controllerOp('createPartitions', bootstrap, (ctrl) => ctrl.logic.createPartitions(ctrl.image, name, totalCount, assignments));
+  createPartitions(
+    name: string,
+    totalCount: number,
+    bootstrap?: number[],
+    assignments?: number[][],
+  ): Future<string | undefined> {
+    return this.controllerOp('createPartitions', bootstrap, (ctrl) =>
+      ctrl.logic.createPartitions(ctrl.image, name, totalCount, assignments),
+    );
   }
 
   /** IncrementalAlterConfigs: set and delete overrides of a topic, broker ('' = default) or group. */
-  alterConfigs(resource: 'topic' | 'broker' | 'group', name: string, set: Record<string, string>, remove: string[], bootstrap?: number[]): Future<string | undefined> {
+  alterConfigs(
+    resource: 'topic' | 'broker' | 'group',
+    name: string,
+    set: Record<string, string>,
+    remove: string[],
+    bootstrap?: number[],
+  ): Future<string | undefined> {
     return this.controllerOp('incrementalAlterConfigs', bootstrap, (ctrl) => {
-      if (resource === 'topic' && !ctrl.image.topics.has(name)) throw new Error(`UNKNOWN_TOPIC_OR_PARTITION: This server does not host this topic-partition.`);
+      if (resource === 'topic' && !ctrl.image.topics.has(name))
+        throw new Error(
+          `UNKNOWN_TOPIC_OR_PARTITION: This server does not host this topic-partition.`,
+        );
       return [
-        ...Object.entries(set).map(([key, value]) => ({ type: 'Config' as const, resource, name, key, value })),
+        ...Object.entries(set).map(([key, value]) => ({
+          type: 'Config' as const,
+          resource,
+          name,
+          key,
+          value,
+        })),
         ...remove.map((key) => ({ type: 'Config' as const, resource, name, key, value: null })),
       ];
     });
   }
 
   /** ElectLeaders (KIP-460): preferred or unclean, for the given partitions. */
-  electLeaders(type: 'preferred' | 'unclean', partitions: { topic: string; partition: number }[], bootstrap?: number[]): Future<ElectionOutcome[]> {
+  electLeaders(
+    type: 'preferred' | 'unclean',
+    partitions: { topic: string; partition: number }[],
+    bootstrap?: number[],
+  ): Future<ElectionOutcome[]> {
     const out = new Future<ElectionOutcome[]>();
     const outcomes: ElectionOutcome[] = [];
     const f = this.call<{ error?: string }>('electLeaders', bootstrap, {
@@ -115,8 +166,12 @@ export class Admin {
         ctrl.submit(
           () => {
             outcomes.length = 0;
-            const results = ctrl.logic.electLeaders(ctrl.image, type, partitions, (id) => ctrl.live(id));
-            outcomes.push(...results.map(({ topic, partition, error }) => ({ topic, partition, error })));
+            const results = ctrl.logic.electLeaders(ctrl.image, type, partitions, (id) =>
+              ctrl.live(id),
+            );
+            outcomes.push(
+              ...results.map(({ topic, partition, error }) => ({ topic, partition, error })),
+            );
             return results.flatMap((r) => r.records);
           },
           (error) => done({ error }),
@@ -128,6 +183,11 @@ export class Admin {
 
   /** A Metadata request (all topics, or the named ones) answered by a bootstrap broker. */
   metadata(topics: string[] | null = null, bootstrap?: number[]): Future<MetadataResponse> {
-    return this.call<MetadataResponse>('describeTopics', bootstrap, { kind: 'Metadata', clientId: 'adminclient-1', topics, allowAutoTopicCreation: false });
+    return this.call<MetadataResponse>('describeTopics', bootstrap, {
+      kind: 'Metadata',
+      clientId: 'adminclient-1',
+      topics,
+      allowAutoTopicCreation: false,
+    });
   }
 }

@@ -24,7 +24,13 @@ export const offsetsTopic = '__consumer_offsets';
 
 type Respond = (response: unknown) => void;
 
-export function routeBrokerRequest(cluster: Cluster, broker: Broker, request: unknown, respond: Respond, _from: string): void {
+export function routeBrokerRequest(
+  cluster: Cluster,
+  broker: Broker,
+  request: unknown,
+  respond: Respond,
+  _from: string,
+): void {
   const req = request as { kind: string };
   switch (req.kind) {
     case 'Produce':
@@ -43,7 +49,12 @@ export function routeBrokerRequest(cluster: Cluster, broker: Broker, request: un
       respond(findCoordinator(cluster, broker, req as FindCoordinatorRequest));
       return;
     case 'InitProducerId':
-      respond({ kind: 'InitProducerId', error: 'NONE', producerId: cluster.allocateProducerId(), producerEpoch: 0 });
+      respond({
+        kind: 'InitProducerId',
+        error: 'NONE',
+        producerId: cluster.allocateProducerId(),
+        producerEpoch: 0,
+      });
       return;
     case 'Group': {
       const handler = broker.handlers.get('Group');
@@ -52,7 +63,12 @@ export function routeBrokerRequest(cluster: Cluster, broker: Broker, request: un
       return;
     }
     case 'Admin': {
-      const { op } = req as unknown as { op: (ctrl: NonNullable<ReturnType<Cluster['driver']['active']>>, done: (result: unknown) => void) => void };
+      const { op } = req as unknown as {
+        op: (
+          ctrl: NonNullable<ReturnType<Cluster['driver']['active']>>,
+          done: (result: unknown) => void,
+        ) => void;
+      };
       forwardToController(cluster, broker, op, respond);
       return;
     }
@@ -65,7 +81,10 @@ export function routeBrokerRequest(cluster: Cluster, broker: Broker, request: un
 export function forwardToController(
   cluster: Cluster,
   broker: Broker,
-  op: (ctrl: NonNullable<ReturnType<Cluster['driver']['active']>>, done: (result: unknown) => void) => void,
+  op: (
+    ctrl: NonNullable<ReturnType<Cluster['driver']['active']>>,
+    done: (result: unknown) => void,
+  ) => void,
   respond: Respond,
 ): void {
   const controllerId = cluster.driver.controllerId();
@@ -90,7 +109,11 @@ export function forwardToController(
   );
 }
 
-function metadataResponse(cluster: Cluster, broker: Broker, req: MetadataRequest): MetadataResponse {
+function metadataResponse(
+  cluster: Cluster,
+  broker: Broker,
+  req: MetadataRequest,
+): MetadataResponse {
   const image = broker.image;
   const brokers = [...image.brokers.values()]
     .filter((b) => !b.fenced && cluster.network.isUp(brokerNode(b.id)))
@@ -100,9 +123,18 @@ function metadataResponse(cluster: Cluster, broker: Broker, req: MetadataRequest
   const topics: TopicMetadata[] = names.map((name) => {
     const t = image.topics.get(name);
     if (!t) {
-      const canCreate = req.allowAutoTopicCreation && broker.config.bool('auto.create.topics.enable') && req.topics !== null;
+      const canCreate =
+        req.allowAutoTopicCreation &&
+        broker.config.bool('auto.create.topics.enable') &&
+        req.topics !== null;
       if (canCreate) autoCreateTopic(cluster, broker, name);
-      return { name, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', error: canCreate ? 'LEADER_NOT_AVAILABLE' : 'UNKNOWN_TOPIC_OR_PARTITION', isInternal: false, partitions: [] };
+      return {
+        name,
+        topicId: 'AAAAAAAAAAAAAAAAAAAAAA',
+        error: canCreate ? 'LEADER_NOT_AVAILABLE' : 'UNKNOWN_TOPIC_OR_PARTITION',
+        isInternal: false,
+        partitions: [],
+      };
     }
     return {
       name,
@@ -116,17 +148,34 @@ function metadataResponse(cluster: Cluster, broker: Broker, req: MetadataRequest
         leaderEpoch: p.leaderEpoch,
         replicas: p.replicas.slice(),
         isr: p.isr.slice(),
-        offlineReplicas: p.replicas.filter((r) => !isUsableBroker(image, r) && image.brokers.get(r)?.inControlledShutdown !== true),
+        offlineReplicas: p.replicas.filter(
+          (r) => !isUsableBroker(image, r) && image.brokers.get(r)?.inControlledShutdown !== true,
+        ),
       })),
     };
   });
-  return { kind: 'Metadata', brokers, clusterId: cluster.clusterId, controllerId: cluster.driver.controllerId(), topics };
+  return {
+    kind: 'Metadata',
+    brokers,
+    clusterId: cluster.clusterId,
+    controllerId: cluster.driver.controllerId(),
+    topics,
+  };
 }
 
 const creating = new WeakMap<Cluster, Set<string>>();
 
 /** Auto topic creation (`auto.create.topics.enable`): create with the broker defaults. */
-export function autoCreateTopic(cluster: Cluster, broker: Broker, name: string, overrides: { partitions?: number; replicationFactor?: number; configs?: Record<string, string> } = {}): void {
+export function autoCreateTopic(
+  cluster: Cluster,
+  broker: Broker,
+  name: string,
+  overrides: {
+    partitions?: number;
+    replicationFactor?: number;
+    configs?: Record<string, string>;
+  } = {},
+): void {
   let pending = creating.get(cluster);
   if (!pending) creating.set(cluster, (pending = new Set()));
   if (pending.has(name)) return;
@@ -139,7 +188,16 @@ export function autoCreateTopic(cluster: Cluster, broker: Broker, name: string, 
         () =>
           ctrl.image.topics.has(name)
             ? []
-            : ctrl.logic.createTopic(ctrl.image, { name, numPartitions: overrides.partitions ?? -1, replicationFactor: overrides.replicationFactor ?? -1, configs: overrides.configs ?? {} }, cluster.rng.fork(`topic-id-${name}-${cluster.now}`).kafkaUuid()),
+            : ctrl.logic.createTopic(
+                ctrl.image,
+                {
+                  name,
+                  numPartitions: overrides.partitions ?? -1,
+                  replicationFactor: overrides.replicationFactor ?? -1,
+                  configs: overrides.configs ?? {},
+                },
+                cluster.rng.fork(`topic-id-${name}-${cluster.now}`).kafkaUuid(),
+              ),
         (error) => done({ error }),
       ),
     () => pending!.delete(name),
@@ -156,7 +214,11 @@ function findCoordinator(cluster: Cluster, broker: Broker, req: FindCoordinatorR
       autoCreateTopic(cluster, broker, offsetsTopic, {
         partitions: broker.config.int('offsets.topic.num.partitions'),
         replicationFactor: rf,
-        configs: { 'cleanup.policy': 'compact', 'compression.type': 'producer', 'segment.bytes': '104857600' },
+        configs: {
+          'cleanup.policy': 'compact',
+          'compression.type': 'producer',
+          'segment.bytes': '104857600',
+        },
       });
     return { ...none, error: 'COORDINATOR_NOT_AVAILABLE' as const };
   }
@@ -164,7 +226,13 @@ function findCoordinator(cluster: Cluster, broker: Broker, req: FindCoordinatorR
   const leader = t.partitions[partition]?.leader ?? -1;
   const reg = broker.image.brokers.get(leader);
   if (leader < 0 || !reg) return { ...none, error: 'COORDINATOR_NOT_AVAILABLE' as const };
-  return { kind: 'FindCoordinator' as const, error: 'NONE' as const, nodeId: leader, host: reg.host, port: reg.port };
+  return {
+    kind: 'FindCoordinator' as const,
+    error: 'NONE' as const,
+    nodeId: leader,
+    host: reg.host,
+    port: reg.port,
+  };
 }
 
 /** `Utils.abs(groupId.hashCode()) % partitions` (GroupMetadataManager.partitionFor). */

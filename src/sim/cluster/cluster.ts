@@ -32,6 +32,12 @@ export interface ClusterOptions {
   config?: Record<string, string>;
   /** Per-broker config overrides. */
   brokerConfigs?: Record<number, Record<string, string>>;
+  /**
+   * KRaft only: `'dedicated'` (default) runs a quorum of 3 controller processes with node ids
+   * 1001–1003 beside the brokers; `'combined'` makes brokers 1–3 `broker,controller` nodes, as the
+   * single-node quickstart does (stopping a broker then also stops a voter).
+   */
+  kraftControllers?: 'dedicated' | 'combined';
   /** Host name of every broker (default `localhost`); broker n listens on port 9091 + n. */
   host?: string;
 }
@@ -65,7 +71,16 @@ export class Cluster {
     this.baseConfig = { ...(options.config ?? {}) };
     this.brokerOverrides = { ...(options.brokerConfigs ?? {}) };
     const n = options.brokers ?? 3;
-    this.driver = this.mode === 'kraft' ? createKraftDriver(this, Array.from({ length: Math.max(n, 1) }, (_, i) => i + 1).slice(0, 3)) : createZkDriver(this);
+    const combined = options.kraftControllers === 'combined';
+    this.driver =
+      this.mode === 'kraft'
+        ? createKraftDriver(this, {
+            combined,
+            voters: combined
+              ? Array.from({ length: Math.min(3, Math.max(n, 1)) }, (_, i) => i + 1)
+              : [1001, 1002, 1003],
+          })
+        : createZkDriver(this);
     this.admin = new Admin(this);
     watchDataLoss(this);
     this.driver.boot();
@@ -113,7 +128,10 @@ export class Cluster {
 
   /** Effective config of broker `id`: server.properties, per-broker overrides, then its id and listener. */
   brokerConfig(id: number): BrokerConfig {
-    return BrokerConfig.withOverrides(this.baseConfig, this.brokerOverrides[id], { 'broker.id': String(id), 'node.id': String(id) });
+    return BrokerConfig.withOverrides(this.baseConfig, this.brokerOverrides[id], {
+      'broker.id': String(id),
+      'node.id': String(id),
+    });
   }
 
   /** Creates broker `id` (not started). Scale-out: add a broker, then start it. */
@@ -121,19 +139,29 @@ export class Cluster {
     const brokerId = id ?? Math.max(0, ...this.brokers.keys()) + 1;
     const existing = this.brokers.get(brokerId);
     if (existing) return existing;
-    if (config) this.brokerOverrides[brokerId] = { ...(this.brokerOverrides[brokerId] ?? {}), ...config };
-    const broker = new Broker(brokerId, this.options.host ?? 'localhost', 9091 + brokerId, this.brokerConfig(brokerId), {
-      scheduler: this.scheduler,
-      network: this.network,
-      bus: this.bus,
-      controller: this.driver.channel,
-      epochBaseMs,
-    });
+    if (config)
+      this.brokerOverrides[brokerId] = { ...(this.brokerOverrides[brokerId] ?? {}), ...config };
+    const broker = new Broker(
+      brokerId,
+      this.options.host ?? 'localhost',
+      9091 + brokerId,
+      this.brokerConfig(brokerId),
+      {
+        scheduler: this.scheduler,
+        network: this.network,
+        bus: this.bus,
+        controller: this.driver.channel,
+        epochBaseMs,
+      },
+    );
     broker.peerFetch = (leaderId, request, respond) => {
       const leader = this.brokers.get(leaderId);
-      if (leader?.isRunning || leader?.state === 'shutting-down') leader.replicaManager.handleFetch(request, respond);
+      if (leader?.isRunning || leader?.state === 'shutting-down')
+        leader.replicaManager.handleFetch(request, respond);
     };
-    broker.handlers.set('*', (request, respond, from) => routeBrokerRequest(this, broker, request, respond, from));
+    broker.handlers.set('*', (request, respond, from) =>
+      routeBrokerRequest(this, broker, request, respond, from),
+    );
     this.network.setUp(broker.node, false);
     this.brokers.set(brokerId, broker);
     this.bus.emit('broker.added', { broker: brokerId, host: broker.host, port: broker.port });
@@ -210,7 +238,16 @@ export class Cluster {
       const [host, portText] = s.trim().split(':');
       const port = Number(portText);
       for (const b of this.brokers.values())
-        if (b.port === port && (host === b.host || host === 'localhost' || host === '127.0.0.1' || host === `kafka${b.id}` || host === `broker${b.id}` || host === 'host.docker.internal')) ids.push(b.id);
+        if (
+          b.port === port &&
+          (host === b.host ||
+            host === 'localhost' ||
+            host === '127.0.0.1' ||
+            host === `kafka${b.id}` ||
+            host === `broker${b.id}` ||
+            host === 'host.docker.internal')
+        )
+          ids.push(b.id);
     }
     return [...new Set(ids)];
   }

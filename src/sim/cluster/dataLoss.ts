@@ -11,12 +11,15 @@ export function watchDataLoss(cluster: Cluster): void {
     const topic = event.topic as string;
     const partition = event.partition as number;
     const leader = event.leader as number;
-    const newLeaderLog = cluster.brokers.get(leader)?.logs.get(`${topic}-${partition}`) ?? cluster.brokers.get(leader)?.replicaManager.get(topic, partition)?.log;
+    const newLeaderLog =
+      cluster.brokers.get(leader)?.logs.get(`${topic}-${partition}`) ??
+      cluster.brokers.get(leader)?.replicaManager.get(topic, partition)?.log;
     const newEnd = newLeaderLog?.logEndOffset ?? 0;
     let maxEnd = newEnd;
     let maxHw = 0;
     for (const b of cluster.brokers.values()) {
-      const log = b.replicaManager.get(topic, partition)?.log ?? b.logs.get(`${topic}-${partition}`);
+      const log =
+        b.replicaManager.get(topic, partition)?.log ?? b.logs.get(`${topic}-${partition}`);
       if (log) maxEnd = Math.max(maxEnd, log.logEndOffset);
       const hw = b.replicaManager.get(topic, partition)?.highWatermark;
       if (hw !== undefined) maxHw = Math.max(maxHw, hw);

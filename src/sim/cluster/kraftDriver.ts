@@ -25,14 +25,36 @@ interface ControllerNode {
   pending: Map<number, (error?: string) => void>;
 }
 
-export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDriver {
+/** KRaft controller layout: dedicated controller processes, or `broker,controller` combined nodes. */
+export interface KraftLayout {
+  voters: number[];
+  combined: boolean;
+}
+
+/** Network address of controller `id`: its own process, or the broker it is combined with. */
+export const controllerNodeFor = (layout: KraftLayout, id: number): string =>
+  layout.combined ? brokerNode(id) : `controller-${id}`;
+
+export interface KraftDriver extends ModeDriver {
+  readonly layout: KraftLayout;
+  /** Starts a dedicated controller process (no-op in combined mode, where the broker does it). */
+  startController(id: number): void;
+  /** Stops a dedicated controller process (crash: its Raft state stays on disk). */
+  stopController(id: number): void;
+}
+
+export function createKraftDriver(cluster: Cluster, layout: KraftLayout): KraftDriver {
   const { scheduler, network, bus } = cluster;
+  const { voters } = layout;
+  const nodeOf = (id: number) => controllerNodeFor(layout, id);
   const nodes = new Map<number, ControllerNode>();
   const lastHeartbeat = new Map<number, number>();
   const heartbeatTimers = new Map<number, number>();
   let activeId = -1;
   let fenceTimer: number | undefined;
-  const logic = new ControllerLogic('kraft', cluster.rng.fork('placement'), () => cluster.brokerConfig(activeId > 0 ? activeId : voters[0] ?? 1));
+  const logic = new ControllerLogic('kraft', cluster.rng.fork('placement'), () =>
+    cluster.brokerConfig(activeId > 0 ? activeId : (voters[0] ?? 1)),
+  );
   const active = () => (activeId >= 0 ? nodes.get(activeId)?.ctrl : undefined);
   const isLive = (id: number) => {
     const reg = active()?.image.brokers.get(id);
@@ -45,7 +67,7 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
     const first = records[0]?.offset ?? ctrl.offset;
     for (const b of cluster.brokers.values()) {
       if (!b.isRunning && b.state !== 'shutting-down') continue;
-      network.send(brokerNode(ctrl.nodeId), b.node, 'MetadataFetch', () => {
+      network.send(nodeOf(ctrl.nodeId), b.node, 'MetadataFetch', () => {
         if (b.metadataOffset < first - 1) b.applyMetadata(ctrl.since(b.metadataOffset));
         else b.applyMetadata(records);
       });
@@ -55,7 +77,9 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
   const catchUp = (b: Broker) => {
     const ctrl = active();
     if (!ctrl) return;
-    network.send(brokerNode(ctrl.nodeId), b.node, 'MetadataFetch', () => b.applyMetadata(ctrl.since(b.metadataOffset)));
+    network.send(nodeOf(ctrl.nodeId), b.node, 'MetadataFetch', () =>
+      b.applyMetadata(ctrl.since(b.metadataOffset)),
+    );
   };
 
   const checkFencing = () => {
@@ -67,7 +91,14 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
       if (reg.fenced) continue;
       const last = lastHeartbeat.get(reg.id) ?? scheduler.now;
       if (scheduler.now - last > timeout)
-        ctrl.submit(() => (ctrl.image.brokers.get(reg.id)?.fenced ? [] : [{ type: 'FenceBroker', brokerId: reg.id }, ...logic.brokerFailed(ctrl.image, reg.id, (x) => x !== reg.id && isLive(x))]));
+        ctrl.submit(() =>
+          ctrl.image.brokers.get(reg.id)?.fenced
+            ? []
+            : [
+                { type: 'FenceBroker', brokerId: reg.id },
+                ...logic.brokerFailed(ctrl.image, reg.id, (x) => x !== reg.id && isLive(x)),
+              ],
+        );
     }
     fenceTimer = scheduler.schedule(1000, checkFencing);
   };
@@ -102,7 +133,10 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
       schedule: (ms, fn) => scheduler.schedule(ms, fn),
       cancel: (t) => scheduler.cancel(t),
       rng: cluster.rng.fork(`kraft-${id}`),
-      send: (to, message) => network.send(brokerNode(id), brokerNode(to), 'Raft', () => nodes.get(to)?.raft.receive(id, message)),
+      send: (to, message) =>
+        network.send(nodeOf(id), nodeOf(to), 'Raft', () =>
+          nodes.get(to)?.raft.receive(id, message),
+        ),
       emit: (type, fields) => bus.emit(type, fields),
       onCommit: (entries) => {
         for (const e of entries) {
@@ -123,10 +157,14 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
         const rebalance = () => {
           if (activeId !== id || !node.ctrl.active) return;
           const cfg = cluster.brokerConfig(id);
-          if (cfg.bool('auto.leader.rebalance.enable')) node.ctrl.submit(() => logic.autoRebalance(node.ctrl.image, isLive));
+          if (cfg.bool('auto.leader.rebalance.enable'))
+            node.ctrl.submit(() => logic.autoRebalance(node.ctrl.image, isLive));
           scheduler.schedule(cfg.int('leader.imbalance.check.interval.seconds') * 1000, rebalance);
         };
-        scheduler.schedule(cluster.brokerConfig(id).int('leader.imbalance.check.interval.seconds') * 1000, rebalance);
+        scheduler.schedule(
+          cluster.brokerConfig(id).int('leader.imbalance.check.interval.seconds') * 1000,
+          rebalance,
+        );
       },
       onResign: () => {
         node.ctrl.resign();
@@ -141,14 +179,30 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
     nodes.set(id, node);
   }
 
-  const toController = <R>(b: Broker, kind: string, handle: (ctrl: ActiveController, reply: (r: R) => void) => void, onResponse: (r: R) => void, onError: () => void) => {
+  const toController = <R>(
+    b: Broker,
+    kind: string,
+    handle: (ctrl: ActiveController, reply: (r: R) => void) => void,
+    onResponse: (r: R) => void,
+    onError: () => void,
+  ) => {
     const ctrl = active();
     if (!ctrl) return onError();
-    rpc<R>(network, scheduler, b.node, brokerNode(ctrl.nodeId), kind, (reply) => {
-      const now = active();
-      if (now !== ctrl) return;
-      handle(ctrl, reply);
-    }, onResponse, onError, b.config.int('request.timeout.ms'));
+    rpc<R>(
+      network,
+      scheduler,
+      b.node,
+      nodeOf(ctrl.nodeId),
+      kind,
+      (reply) => {
+        const now = active();
+        if (now !== ctrl) return;
+        handle(ctrl, reply);
+      },
+      onResponse,
+      onError,
+      b.config.int('request.timeout.ms'),
+    );
   };
 
   const heartbeat = (b: Broker) => {
@@ -160,9 +214,34 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
         lastHeartbeat.set(b.id, scheduler.now);
         const reg = ctrl.image.brokers.get(b.id);
         if (!reg) {
-          ctrl.submit(() => (ctrl.image.brokers.has(b.id) ? [] : [{ type: 'RegisterBroker', broker: { id: b.id, host: b.host, port: b.port, rack: null, epoch: scheduler.now + 1, fenced: false, inControlledShutdown: false } }, ...logic.brokerRecovered(ctrl.image, b.id, (x) => x === b.id || isLive(x))]));
+          ctrl.submit(() =>
+            ctrl.image.brokers.has(b.id)
+              ? []
+              : [
+                  {
+                    type: 'RegisterBroker',
+                    broker: {
+                      id: b.id,
+                      host: b.host,
+                      port: b.port,
+                      rack: null,
+                      epoch: scheduler.now + 1,
+                      fenced: false,
+                      inControlledShutdown: false,
+                    },
+                  },
+                  ...logic.brokerRecovered(ctrl.image, b.id, (x) => x === b.id || isLive(x)),
+                ],
+          );
         } else if (reg.fenced && b.isRunning) {
-          ctrl.submit(() => (ctrl.image.brokers.get(b.id)?.fenced ? [{ type: 'UnfenceBroker', brokerId: b.id }, ...logic.brokerRecovered(ctrl.image, b.id, (x) => x === b.id || isLive(x))] : []));
+          ctrl.submit(() =>
+            ctrl.image.brokers.get(b.id)?.fenced
+              ? [
+                  { type: 'UnfenceBroker', brokerId: b.id },
+                  ...logic.brokerRecovered(ctrl.image, b.id, (x) => x === b.id || isLive(x)),
+                ]
+              : [],
+          );
         }
         reply({ offset: ctrl.offset });
       },
@@ -171,7 +250,10 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
       },
       () => {},
     );
-    heartbeatTimers.set(b.id, scheduler.schedule(b.config.int('broker.heartbeat.interval.ms'), () => heartbeat(b)));
+    heartbeatTimers.set(
+      b.id,
+      scheduler.schedule(b.config.int('broker.heartbeat.interval.ms'), () => heartbeat(b)),
+    );
   };
 
   const channel: ControllerChannel = {
@@ -180,7 +262,17 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
       heartbeat(b);
     },
     controlledShutdown(b, done) {
-      toController<unknown>(b, 'ControlledShutdown', (ctrl, reply) => ctrl.submit(() => logic.controlledShutdown(ctrl.image, b.id, isLive), () => reply({})), () => done(), () => done());
+      toController<unknown>(
+        b,
+        'ControlledShutdown',
+        (ctrl, reply) =>
+          ctrl.submit(
+            () => logic.controlledShutdown(ctrl.image, b.id, isLive),
+            () => reply({}),
+          ),
+        () => done(),
+        () => done(),
+      );
     },
     alterPartition(b, req: AlterPartitionRequest, done) {
       toController<{ error: string }>(
@@ -188,11 +280,14 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
         'AlterPartition',
         (ctrl, reply) => {
           let error = 'NONE';
-          ctrl.submit(() => {
-            const r = logic.alterPartition(ctrl.image, req);
-            error = r.error;
-            return r.records;
-          }, (e) => reply({ error: e ?? error }));
+          ctrl.submit(
+            () => {
+              const r = logic.alterPartition(ctrl.image, req);
+              error = r.error;
+              return r.records;
+            },
+            (e) => reply({ error: e ?? error }),
+          );
         },
         (r) => done(r.error),
         () => done('REQUEST_TIMED_OUT'),
@@ -204,10 +299,31 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
     },
   };
 
+  const startNode = (id: number) => {
+    const node = nodes.get(id);
+    if (!node || node.raft.running) return;
+    network.setUp(nodeOf(id), true);
+    if (node.raft.log.length === 0 && node.raft.epoch === 0) node.raft.start();
+    else node.raft.restart();
+    bus.emit('controller.started', { controller: id });
+  };
+  const stopNode = (id: number) => {
+    const node = nodes.get(id);
+    if (!node || !node.raft.running) return;
+    node.raft.stop();
+    if (!layout.combined) network.setUp(nodeOf(id), false);
+    bus.emit('controller.stopped', { controller: id });
+  };
+
   return {
     mode: 'kraft',
+    layout,
     channel,
-    boot: () => {},
+    boot: () => {
+      if (!layout.combined) for (const id of voters) startNode(id);
+    },
+    startController: (id) => !layout.combined && startNode(id),
+    stopController: (id) => !layout.combined && stopNode(id),
     active,
     latestImage() {
       const current = active();
@@ -218,14 +334,10 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
     },
     controllerId: () => activeId,
     onBrokerProcessStarted(id) {
-      const node = nodes.get(id);
-      if (!node) return;
-      if (node.raft.running) return;
-      if (node.raft.log.length === 0 && node.raft.epoch === 0) node.raft.start();
-      else node.raft.restart();
+      if (layout.combined) startNode(id);
     },
     onBrokerProcessStopped(id) {
-      nodes.get(id)?.raft.stop();
+      if (layout.combined) stopNode(id);
     },
     describe(): ControllerSideSnapshot {
       const leader = activeId >= 0 ? nodes.get(activeId) : undefined;
@@ -240,7 +352,14 @@ export function createKraftDriver(cluster: Cluster, voters: number[]): ModeDrive
           voters: [...nodes.values()].map((n) => {
             const d = leader?.raft.describeQuorum()?.currentVoters;
             void d;
-            return { nodeId: n.id, role: n.raft.role, logEndOffset: n.raft.logEndOffset, running: n.raft.running, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 };
+            return {
+              nodeId: n.id,
+              role: n.raft.role,
+              logEndOffset: n.raft.logEndOffset,
+              running: n.raft.running,
+              lastFetchTimestamp: -1,
+              lastCaughtUpTimestamp: -1,
+            };
           }),
         },
       };

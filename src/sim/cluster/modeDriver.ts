@@ -34,11 +34,22 @@ export interface ControllerSideSnapshot {
   controllerId: number;
   /** ZooKeeper mode: `/controller_epoch`; KRaft: the quorum leader epoch. */
   controllerEpoch: number;
-  zookeeper?: { running: boolean; sessions: { sessionId: string; owner: string; expiresInMs: number }[]; znodes: string[] };
+  zookeeper?: {
+    running: boolean;
+    sessions: { sessionId: string; owner: string; expiresInMs: number }[];
+    znodes: string[];
+  };
   quorum?: {
     leaderId: number;
     leaderEpoch: number;
     highWatermark: number;
-    voters: { nodeId: number; role: string; logEndOffset: number; running: boolean; lastFetchTimestamp: number; lastCaughtUpTimestamp: number }[];
+    voters: {
+      nodeId: number;
+      role: string;
+      logEndOffset: number;
+      running: boolean;
+      lastFetchTimestamp: number;
+      lastCaughtUpTimestamp: number;
+    }[];
   };
 }

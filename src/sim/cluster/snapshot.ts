@@ -77,7 +77,10 @@ export function takeSnapshot(cluster: Cluster): ClusterSnapshot {
           partitions: t.partitions.map((p, partition) => {
             const replicaStates = p.replicas.map((id) => {
               const broker = cluster.brokers.get(id);
-              const hosted = broker?.isRunning || broker?.state === 'shutting-down' ? broker.replicaManager.get(t.name, partition) : undefined;
+              const hosted =
+                broker?.isRunning || broker?.state === 'shutting-down'
+                  ? broker.replicaManager.get(t.name, partition)
+                  : undefined;
               const log = hosted?.log ?? broker?.logs.get(`${t.name}-${partition}`);
               return {
                 brokerId: id,
@@ -85,10 +88,16 @@ export function takeSnapshot(cluster: Cluster): ClusterSnapshot {
                 logEndOffset: log?.logEndOffset ?? 0,
                 highWatermark: hosted?.highWatermark ?? 0,
                 inSync: p.isr.includes(id),
-                role: (!hosted ? 'offline' : p.leader === id ? 'leader' : 'follower') as ReplicaSnapshot['role'],
+                role: (!hosted
+                  ? 'offline'
+                  : p.leader === id
+                    ? 'leader'
+                    : 'follower') as ReplicaSnapshot['role'],
               };
             });
-            const leader = replicaStates.find((r) => r.brokerId === p.leader && r.role === 'leader');
+            const leader = replicaStates.find(
+              (r) => r.brokerId === p.leader && r.role === 'leader',
+            );
             return {
               topic: t.name,
               partition,

@@ -31,7 +31,12 @@ export interface ZkDriver extends ModeDriver {
 }
 
 /** Creates a persistent znode, creating missing parents first (Kafka's `createRecursive`). */
-function createWithParents(zk: ZooKeeperClient, path: string, data: string | null, done: (err: string) => void): void {
+function createWithParents(
+  zk: ZooKeeperClient,
+  path: string,
+  data: string | null,
+  done: (err: string) => void,
+): void {
   zk.create(path, data, 'PERSISTENT', (r) => {
     if (r.err !== 'NONODE') return done(r.err);
     const parent = path.slice(0, path.lastIndexOf('/'));
@@ -49,7 +54,9 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
   let active: ActiveController | undefined;
   let controllerId = -1;
   let controllerEpoch = 0;
-  const logic = new ControllerLogic('zookeeper', cluster.rng.fork('placement'), () => cluster.brokerConfig(controllerId > 0 ? controllerId : 1));
+  const logic = new ControllerLogic('zookeeper', cluster.rng.fork('placement'), () =>
+    cluster.brokerConfig(controllerId > 0 ? controllerId : 1),
+  );
 
   const server = new ZooKeeperServer({
     now: () => scheduler.now,
@@ -81,16 +88,37 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
       const writes: { path: string; data: string | null; remove?: boolean }[] = [];
       const img = image();
       for (const r of records) {
-        if (r.type === 'Topic') writes.push({ path: `/brokers/topics/${r.name}`, data: JSON.stringify({ topic_id: r.topicId, version: 3 }) });
+        if (r.type === 'Topic')
+          writes.push({
+            path: `/brokers/topics/${r.name}`,
+            data: JSON.stringify({ topic_id: r.topicId, version: 3 }),
+          });
         else if (r.type === 'Partition' || r.type === 'PartitionChange') {
           const cur = img.topics.get(r.topic)?.partitions[r.partition];
-          const leader = r.type === 'Partition' ? r.registration.leader : (r.leader ?? cur?.leader ?? -1);
+          const leader =
+            r.type === 'Partition' ? r.registration.leader : (r.leader ?? cur?.leader ?? -1);
           const isr = r.type === 'Partition' ? r.registration.isr : (r.isr ?? cur?.isr ?? []);
-          const replicas = r.type === 'Partition' ? r.registration.replicas : (r.replicas ?? cur?.replicas ?? []);
+          const replicas =
+            r.type === 'Partition' ? r.registration.replicas : (r.replicas ?? cur?.replicas ?? []);
           // Kafka keeps replica lists in the topic znode; the simulation keeps them beside the state.
-          writes.push({ path: `/brokers/topics/${r.topic}/partitions/${r.partition}/state`, data: JSON.stringify({ controller_epoch: controllerEpoch, leader, version: 1, leader_epoch: (cur?.leaderEpoch ?? -1) + 1, isr, replicas }) });
-        } else if (r.type === 'RemoveTopic') writes.push({ path: `/admin/delete_topics/${r.name}`, data: null });
-        else if (r.type === 'Config') writes.push({ path: `/config/${r.resource === 'topic' ? 'topics' : r.resource === 'broker' ? 'brokers' : 'groups'}/${r.name || '<default>'}`, data: JSON.stringify({ version: 1, config: { [r.key]: r.value } }) });
+          writes.push({
+            path: `/brokers/topics/${r.topic}/partitions/${r.partition}/state`,
+            data: JSON.stringify({
+              controller_epoch: controllerEpoch,
+              leader,
+              version: 1,
+              leader_epoch: (cur?.leaderEpoch ?? -1) + 1,
+              isr,
+              replicas,
+            }),
+          });
+        } else if (r.type === 'RemoveTopic')
+          writes.push({ path: `/admin/delete_topics/${r.name}`, data: null });
+        else if (r.type === 'Config')
+          writes.push({
+            path: `/config/${r.resource === 'topic' ? 'topics' : r.resource === 'broker' ? 'brokers' : 'groups'}/${r.name || '<default>'}`,
+            data: JSON.stringify({ version: 1, config: { [r.key]: r.value } }),
+          });
       }
       let remaining = writes.length;
       if (remaining === 0) {
@@ -155,15 +183,33 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
           const b = cluster.brokers.get(id);
           if (!b) continue;
           const epoch = (reg?.epoch ?? 0) + 1;
-          ctrl.submit(() => [
-            { type: 'RegisterBroker', broker: { id, host: b.host, port: b.port, rack: null, epoch, fenced: false, inControlledShutdown: false } },
-            ...logic.brokerRecovered(ctrl.image, id, (x) => x === id || isLive(x)),
-          ], () => sendFull(b));
+          ctrl.submit(
+            () => [
+              {
+                type: 'RegisterBroker',
+                broker: {
+                  id,
+                  host: b.host,
+                  port: b.port,
+                  rack: null,
+                  epoch,
+                  fenced: false,
+                  inControlledShutdown: false,
+                },
+              },
+              ...logic.brokerRecovered(ctrl.image, id, (x) => x === id || isLive(x)),
+            ],
+            () => sendFull(b),
+          );
         }
         for (const reg of ctrl.image.brokers.values()) {
           if (alive.has(reg.id) || reg.fenced) continue;
-          ctrl.submit(() => [{ type: 'FenceBroker', brokerId: reg.id }, ...logic.brokerFailed(ctrl.image, reg.id, (x) => x !== reg.id && isLive(x))]);
+          ctrl.submit(() => [
+            { type: 'FenceBroker', brokerId: reg.id },
+            ...logic.brokerFailed(ctrl.image, reg.id, (x) => x !== reg.id && isLive(x)),
+          ]);
         }
+        ctrl.submit(() => logic.electLeaderless(ctrl.image, isLive));
       },
       () => watchBrokers(zk, ctrl),
     );
@@ -187,12 +233,23 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
               if (--left === 0 && --pending === 0) done(image);
             };
             zk.getData(`/config/topics/${name}`, (c) => {
-              if (c.data) Object.assign(image.topics.get(name)!.configs, (JSON.parse(c.data) as { config: Record<string, string> }).config);
+              if (c.data)
+                Object.assign(
+                  image.topics.get(name)!.configs,
+                  (JSON.parse(c.data) as { config: Record<string, string> }).config,
+                );
               fin();
             });
             for (const p of parts)
               zk.getData(`/brokers/topics/${name}/partitions/${p}/state`, (s) => {
-                const st = s.data ? (JSON.parse(s.data) as { leader: number; leader_epoch: number; isr: number[]; replicas?: number[] }) : undefined;
+                const st = s.data
+                  ? (JSON.parse(s.data) as {
+                      leader: number;
+                      leader_epoch: number;
+                      isr: number[];
+                      replicas?: number[];
+                    })
+                  : undefined;
                 const prevCtrl = cluster.brokers.get(controllerId);
                 const prev = prevCtrl?.image.topics.get(name)?.partitions[p];
                 image.topics.get(name)!.partitions[p] = {
@@ -216,42 +273,83 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
     controllerEpoch += 1;
     controllerId = b.id;
     zk.setData('/controller_epoch', String(controllerEpoch), -1, (r) => {
-      if (r.err === 'NONODE') zk.create('/controller_epoch', String(controllerEpoch), 'PERSISTENT', () => {});
+      if (r.err === 'NONODE')
+        zk.create('/controller_epoch', String(controllerEpoch), 'PERSISTENT', () => {});
     });
     bus.emit('controller.elected', { mode: 'zookeeper', controller: b.id, epoch: controllerEpoch });
     loadImage(zk, (image) => {
       if (controllerId !== b.id || !b.isRunning) return;
       // Replica lists are kept in the topic znode by Kafka; the simulation keeps them with the state.
-      for (const t of image.topics.values()) for (const p of t.partitions) if (p && p.replicas.length === 0) p.replicas = p.isr.slice();
+      for (const t of image.topics.values())
+        for (const p of t.partitions) if (p && p.replicas.length === 0) p.replicas = p.isr.slice();
       // Every replica starts as presumed alive; the /brokers/ids watch below fences the ones whose
       // znode is gone and elects new leaders for their partitions (onControllerFailover).
       for (const t of image.topics.values())
         for (const p of t.partitions)
           for (const id of p?.replicas ?? []) {
             const br = cluster.brokers.get(id);
-            if (br && !image.brokers.has(id)) image.brokers.set(id, { id, host: br.host, port: br.port, rack: null, epoch: 0, fenced: false, inControlledShutdown: false });
+            if (br && !image.brokers.has(id))
+              image.brokers.set(id, {
+                id,
+                host: br.host,
+                port: br.port,
+                rack: null,
+                epoch: 0,
+                fenced: false,
+                inControlledShutdown: false,
+              });
           }
-      const ctrl: ActiveController = new ActiveController(b.id, image, logic, store(zk, (): MetadataImage => ctrl.image), bus, publish, isLive, controllerEpoch * 1_000_000_000);
+      const ctrl: ActiveController = new ActiveController(
+        b.id,
+        image,
+        logic,
+        store(zk, (): MetadataImage => ctrl.image),
+        bus,
+        publish,
+        isLive,
+        controllerEpoch * 1_000_000_000,
+      );
       active = ctrl;
       for (const other of cluster.brokers.values()) if (other.isRunning) sendFull(other);
       watchBrokers(zk, ctrl);
       const leaderCheck = () => {
         if (active !== ctrl) return;
-        if (b.config.bool('auto.leader.rebalance.enable')) ctrl.submit(() => logic.autoRebalance(ctrl.image, isLive));
-        scheduler.schedule(b.config.int('leader.imbalance.check.interval.seconds') * 1000, leaderCheck);
+        if (b.config.bool('auto.leader.rebalance.enable'))
+          ctrl.submit(() => logic.autoRebalance(ctrl.image, isLive));
+        scheduler.schedule(
+          b.config.int('leader.imbalance.check.interval.seconds') * 1000,
+          leaderCheck,
+        );
       };
-      scheduler.schedule(b.config.int('leader.imbalance.check.interval.seconds') * 1000, leaderCheck);
+      scheduler.schedule(
+        b.config.int('leader.imbalance.check.interval.seconds') * 1000,
+        leaderCheck,
+      );
     });
   };
 
   const elect = (b: Broker, zk: ZooKeeperClient) => {
     if (!b.isRunning) return;
-    zk.create('/controller', JSON.stringify({ version: 2, brokerid: b.id, timestamp: String(cluster.wallClockMs), kraftControllerEpoch: -1 }), 'EPHEMERAL', (r) => {
-      if (r.err === 'OK') return becomeController(b, zk);
-      zk.exists('/controller', (e) => {
-        if (e.err === 'NONODE') elect(b, zk);
-      }, () => elect(b, zk));
-    });
+    zk.create(
+      '/controller',
+      JSON.stringify({
+        version: 2,
+        brokerid: b.id,
+        timestamp: String(cluster.wallClockMs),
+        kraftControllerEpoch: -1,
+      }),
+      'EPHEMERAL',
+      (r) => {
+        if (r.err === 'OK') return becomeController(b, zk);
+        zk.exists(
+          '/controller',
+          (e) => {
+            if (e.err === 'NONODE') elect(b, zk);
+          },
+          () => elect(b, zk),
+        );
+      },
+    );
   };
 
   const resignIfController = (id: number) => {
@@ -270,13 +368,22 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
         schedule: (ms, fn) => scheduler.schedule(ms, fn),
         cancel: (id) => scheduler.cancel(id),
         emit: (type, fields) => bus.emit(type, fields),
-        send: (message: ZkRequest) => network.send(b.node, zookeeperNode, 'Zk', () => server.receive(b.node, message)),
+        send: (message: ZkRequest) =>
+          network.send(b.node, zookeeperNode, 'Zk', () => server.receive(b.node, message)),
         sessionTimeoutMs: b.config.int('zookeeper.session.timeout.ms'),
       });
       clients.set(b.id, zk);
       zk.connect(
         () => {
-          for (const path of ['/brokers', '/brokers/ids', '/brokers/topics', '/config', '/config/topics', '/admin', '/admin/delete_topics'])
+          for (const path of [
+            '/brokers',
+            '/brokers/ids',
+            '/brokers/topics',
+            '/config',
+            '/config/topics',
+            '/admin',
+            '/admin/delete_topics',
+          ])
             zk.create(path, null, 'PERSISTENT', () => {});
           zk.create(`/brokers/ids/${b.id}`, brokerJson(b), 'EPHEMERAL', () => elect(b, zk));
         },
@@ -285,24 +392,50 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
     },
     controlledShutdown(b, done) {
       if (controllerId < 0) return done();
-      rpc<unknown>(network, scheduler, b.node, brokerNode(controllerId), 'ControlledShutdown', (reply) => {
-        const ctrl = active;
-        if (!ctrl) return reply({});
-        ctrl.submit(() => logic.controlledShutdown(ctrl.image, b.id, isLive), () => reply({}));
-      }, () => done(), () => done(), b.config.int('request.timeout.ms'));
+      rpc<unknown>(
+        network,
+        scheduler,
+        b.node,
+        brokerNode(controllerId),
+        'ControlledShutdown',
+        (reply) => {
+          const ctrl = active;
+          if (!ctrl) return reply({});
+          ctrl.submit(
+            () => logic.controlledShutdown(ctrl.image, b.id, isLive),
+            () => reply({}),
+          );
+        },
+        () => done(),
+        () => done(),
+        b.config.int('request.timeout.ms'),
+      );
     },
     alterPartition(b, req: AlterPartitionRequest, done) {
       if (controllerId < 0) return done('NOT_CONTROLLER');
-      rpc<{ error: string }>(network, scheduler, b.node, brokerNode(controllerId), 'AlterPartition', (reply) => {
-        const ctrl = active;
-        if (!ctrl) return reply({ error: 'NOT_CONTROLLER' });
-        let error = 'NONE';
-        ctrl.submit(() => {
-          const r = logic.alterPartition(ctrl.image, req);
-          error = r.error;
-          return r.records;
-        }, (e) => reply({ error: e ?? error }));
-      }, (r) => done(r.error), (e) => done(e), b.config.int('request.timeout.ms'));
+      rpc<{ error: string }>(
+        network,
+        scheduler,
+        b.node,
+        brokerNode(controllerId),
+        'AlterPartition',
+        (reply) => {
+          const ctrl = active;
+          if (!ctrl) return reply({ error: 'NOT_CONTROLLER' });
+          let error = 'NONE';
+          ctrl.submit(
+            () => {
+              const r = logic.alterPartition(ctrl.image, req);
+              error = r.error;
+              return r.records;
+            },
+            (e) => reply({ error: e ?? error }),
+          );
+        },
+        (r) => done(r.error),
+        (e) => done(e),
+        b.config.int('request.timeout.ms'),
+      );
     },
     unregister(b, clean) {
       const zk = clients.get(b.id);
@@ -333,7 +466,8 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
     latestImage() {
       if (active) return active.image;
       let best: Broker | undefined;
-      for (const b of cluster.brokers.values()) if (!best || b.metadataOffset > best.metadataOffset) best = b;
+      for (const b of cluster.brokers.values())
+        if (!best || b.metadataOffset > best.metadataOffset) best = b;
       return best?.image;
     },
     controllerId: () => controllerId,
@@ -346,7 +480,13 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
         controllerEpoch,
         zookeeper: {
           running: server.isRunning,
-          sessions: server.sessions().map((s) => ({ sessionId: String((s as { sessionId: unknown }).sessionId), owner: String((s as { clientId?: unknown }).clientId ?? ''), expiresInMs: Number((s as { expiresAt?: number }).expiresAt ?? 0) - scheduler.now })),
+          sessions: server
+            .sessions()
+            .map((s) => ({
+              sessionId: String((s as { sessionId: unknown }).sessionId),
+              owner: String((s as { clientId?: unknown }).clientId ?? ''),
+              expiresInMs: Number((s as { expiresAt?: number }).expiresAt ?? 0) - scheduler.now,
+            })),
           znodes: [],
         },
       };

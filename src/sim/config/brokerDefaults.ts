@@ -62,7 +62,8 @@ export class BrokerConfig {
   /** Integer value of `name` (ms, bytes or a count, as the config defines). */
   int(name: BrokerConfigName | string): number {
     const v = Number(this.values[name]);
-    if (!Number.isFinite(v)) throw new Error(`config ${name} is not a number: ${this.values[name]}`);
+    if (!Number.isFinite(v))
+      throw new Error(`config ${name} is not a number: ${this.values[name]}`);
     return v;
   }
 

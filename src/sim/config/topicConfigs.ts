@@ -197,7 +197,8 @@ export function validateTopicConfig(name: string, value: string): string | undef
   switch (def.type) {
     case 'long':
     case 'int':
-      if (!/^-?\d+$/.test(value.trim())) return invalid(`Not a number of type ${def.type.toUpperCase()}`);
+      if (!/^-?\d+$/.test(value.trim()))
+        return invalid(`Not a number of type ${def.type.toUpperCase()}`);
       if (def.min !== undefined && Number(value) < def.min)
         return invalid(`Value must be at least ${def.min}`);
       return undefined;
@@ -205,7 +206,8 @@ export function validateTopicConfig(name: string, value: string): string | undef
       if (!Number.isFinite(Number(value))) return invalid('Not a number of type DOUBLE');
       return undefined;
     case 'boolean':
-      if (!/^(true|false)$/i.test(value.trim())) return invalid('Expected value to be either true or false');
+      if (!/^(true|false)$/i.test(value.trim()))
+        return invalid('Expected value to be either true or false');
       return undefined;
     case 'list':
     case 'string': {

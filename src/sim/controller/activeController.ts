@@ -27,7 +27,10 @@ export class ActiveController {
   offset = -1;
   /** Every committed record, for brokers catching up (the metadata log). */
   readonly journal: CommittedRecord[] = [];
-  private queue: { records: () => MetadataRecord[]; done: (error?: string, records?: MetadataRecord[]) => void }[] = [];
+  private queue: {
+    records: () => MetadataRecord[];
+    done: (error?: string, records?: MetadataRecord[]) => void;
+  }[] = [];
   private busy = false;
   active = true;
 
@@ -48,7 +51,10 @@ export class ActiveController {
    * Queues an operation: `build` runs against the image as committed so far (operations are serialised
    * like the controller's event queue), its records are committed, applied and published.
    */
-  submit(build: () => MetadataRecord[], done: (error?: string, records?: MetadataRecord[]) => void = () => {}): void {
+  submit(
+    build: () => MetadataRecord[],
+    done: (error?: string, records?: MetadataRecord[]) => void = () => {},
+  ): void {
     this.queue.push({ records: build, done });
     this.drain();
   }
@@ -90,7 +96,10 @@ export class ActiveController {
   applyCommitted(records: MetadataRecord[]): CommittedRecord[] {
     const committed = records.map((record) => ({ offset: ++this.offset, record }));
     for (const c of committed) {
-      const before = 'topic' in c.record ? this.image.topics.get(c.record.topic)?.partitions[c.record.partition] : undefined;
+      const before =
+        'topic' in c.record
+          ? this.image.topics.get(c.record.topic)?.partitions[c.record.partition]
+          : undefined;
       const prevLeader = before?.leader;
       const prevIsr = before?.isr.slice();
       applyRecord(this.image, c.record);
@@ -117,19 +126,30 @@ export class ActiveController {
   /** Fails every queued operation (this controller lost its role). */
   resign(): void {
     this.active = false;
-    for (const q of this.queue.splice(0)) q.done('NOT_CONTROLLER: This is not the correct controller for this cluster.');
+    for (const q of this.queue.splice(0))
+      q.done('NOT_CONTROLLER: This is not the correct controller for this cluster.');
   }
 
   private emitFor(r: MetadataRecord, prevLeader?: number, prevIsr?: number[]): void {
     switch (r.type) {
       case 'Topic':
-        this.bus.emit('topic.created', { topic: r.name, topicId: r.topicId, controller: this.nodeId });
+        this.bus.emit('topic.created', {
+          topic: r.name,
+          topicId: r.topicId,
+          controller: this.nodeId,
+        });
         return;
       case 'RemoveTopic':
         this.bus.emit('topic.deleted', { topic: r.name, controller: this.nodeId });
         return;
       case 'Partition':
-        this.bus.emit('partition.created', { topic: r.topic, partition: r.partition, replicas: r.registration.replicas, leader: r.registration.leader, isr: r.registration.isr });
+        this.bus.emit('partition.created', {
+          topic: r.topic,
+          partition: r.partition,
+          replicas: r.registration.replicas,
+          leader: r.registration.leader,
+          isr: r.registration.isr,
+        });
         return;
       case 'PartitionChange': {
         const p = this.image.topics.get(r.topic)?.partitions[r.partition];
@@ -150,14 +170,31 @@ export class ActiveController {
           const removed = prevIsr.filter((x) => !r.isr!.includes(x));
           const added = r.isr.filter((x) => !prevIsr.includes(x));
           if (removed.length > 0)
-            this.bus.emit('isr.shrunk', { topic: r.topic, partition: r.partition, isr: r.isr.slice(), removed, leader: p.leader });
+            this.bus.emit('isr.shrunk', {
+              topic: r.topic,
+              partition: r.partition,
+              isr: r.isr.slice(),
+              removed,
+              leader: p.leader,
+            });
           if (added.length > 0)
-            this.bus.emit('isr.expanded', { topic: r.topic, partition: r.partition, isr: r.isr.slice(), added, leader: p.leader });
+            this.bus.emit('isr.expanded', {
+              topic: r.topic,
+              partition: r.partition,
+              isr: r.isr.slice(),
+              added,
+              leader: p.leader,
+            });
         }
         return;
       }
       case 'Config':
-        this.bus.emit('config.changed', { resource: r.resource, name: r.name, key: r.key, value: r.value });
+        this.bus.emit('config.changed', {
+          resource: r.resource,
+          name: r.name,
+          key: r.key,
+          value: r.value,
+        });
         return;
       case 'FenceBroker':
         this.bus.emit('broker.fenced', { broker: r.brokerId });

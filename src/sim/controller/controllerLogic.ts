@@ -66,9 +66,14 @@ export class ControllerLogic {
     if (!assignments) {
       const partitions = req.numPartitions === -1 ? cfg.int('num.partitions') : req.numPartitions;
       const rf =
-        req.replicationFactor === -1 ? cfg.int('default.replication.factor') : req.replicationFactor;
+        req.replicationFactor === -1
+          ? cfg.int('default.replication.factor')
+          : req.replicationFactor;
       if (partitions <= 0)
-        throw new KafkaError('INVALID_PARTITIONS', 'Number of partitions was set to an invalid non-positive value.');
+        throw new KafkaError(
+          'INVALID_PARTITIONS',
+          'Number of partitions was set to an invalid non-positive value.',
+        );
       if (rf <= 0)
         throw new KafkaError(
           'INVALID_REPLICATION_FACTOR',
@@ -128,7 +133,10 @@ export class ControllerLogic {
     const rf = assignments[0]?.length ?? 0;
     for (const [p, replicas] of assignments.entries()) {
       if (replicas.length !== rf)
-        throw new KafkaError('INVALID_REPLICA_ASSIGNMENT', 'All partitions should have the same number of replicas');
+        throw new KafkaError(
+          'INVALID_REPLICA_ASSIGNMENT',
+          'All partitions should have the same number of replicas',
+        );
       if (new Set(replicas).size !== replicas.length)
         throw new KafkaError(
           'INVALID_REPLICA_ASSIGNMENT',
@@ -146,7 +154,10 @@ export class ControllerLogic {
   /** Topic deletion: one RemoveTopic record per topic. */
   deleteTopic(image: MetadataImage, name: string): MetadataRecord[] {
     if (!image.topics.has(name))
-      throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
+      throw new KafkaError(
+        'UNKNOWN_TOPIC_OR_PARTITION',
+        'This server does not host this topic-partition.',
+      );
     return [{ type: 'RemoveTopic', name }];
   }
 
@@ -159,7 +170,10 @@ export class ControllerLogic {
   ): MetadataRecord[] {
     const topic = image.topics.get(name);
     if (!topic)
-      throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
+      throw new KafkaError(
+        'UNKNOWN_TOPIC_OR_PARTITION',
+        'This server does not host this topic-partition.',
+      );
     const current = topic.partitions.length;
     if (totalCount === current)
       throw new KafkaError('INVALID_PARTITIONS', `Topic already has ${current} partition(s).`);
@@ -195,14 +209,19 @@ export class ControllerLogic {
    * A broker became unavailable (ZooKeeper session expired / KRaft heartbeat timeout, or it was
    * fenced): it leaves every ISR (unless it is the last member) and loses its leaderships.
    */
-  brokerFailed(image: MetadataImage, brokerId: number, isLive: (id: number) => boolean): MetadataRecord[] {
+  brokerFailed(
+    image: MetadataImage,
+    brokerId: number,
+    isLive: (id: number) => boolean,
+  ): MetadataRecord[] {
     const records: MetadataRecord[] = [];
     this.forEachPartition(image, (topic, partition, p) => {
       if (!p.replicas.includes(brokerId)) return;
       const live = (id: number) => id !== brokerId && isLive(id);
       if (p.leader === brokerId) {
         const result = electOffline(p, live, this.uncleanEnabled(image, topic));
-        if (result) records.push(this.change(topic, partition, p, result.leader, result.isr, result.unclean));
+        if (result)
+          records.push(this.change(topic, partition, p, result.leader, result.isr, result.unclean));
         else
           records.push({
             type: 'PartitionChange',
@@ -212,34 +231,71 @@ export class ControllerLogic {
             isr: p.isr.length > 1 ? p.isr.filter((r) => r !== brokerId) : p.isr,
           });
       } else if (p.isr.includes(brokerId) && p.isr.length > 1) {
-        records.push({ type: 'PartitionChange', topic, partition, isr: p.isr.filter((r) => r !== brokerId) });
+        records.push({
+          type: 'PartitionChange',
+          topic,
+          partition,
+          isr: p.isr.filter((r) => r !== brokerId),
+        });
       }
     });
     return records;
   }
 
   /** A broker asked for a controlled shutdown: move its leaderships away first, then drop it from ISRs. */
-  controlledShutdown(image: MetadataImage, brokerId: number, isLive: (id: number) => boolean): MetadataRecord[] {
+  controlledShutdown(
+    image: MetadataImage,
+    brokerId: number,
+    isLive: (id: number) => boolean,
+  ): MetadataRecord[] {
     const records: MetadataRecord[] = [{ type: 'BrokerControlledShutdown', brokerId }];
     this.forEachPartition(image, (topic, partition, p) => {
       if (!p.replicas.includes(brokerId)) return;
       if (p.leader === brokerId) {
         const result = electForShutdown(p, isLive, (id) => id === brokerId);
-        if (result) records.push(this.change(topic, partition, p, result.leader, result.isr, false));
+        if (result)
+          records.push(this.change(topic, partition, p, result.leader, result.isr, false));
       } else if (p.isr.includes(brokerId) && p.isr.length > 1) {
-        records.push({ type: 'PartitionChange', topic, partition, isr: p.isr.filter((r) => r !== brokerId) });
+        records.push({
+          type: 'PartitionChange',
+          topic,
+          partition,
+          isr: p.isr.filter((r) => r !== brokerId),
+        });
       }
     });
     return records;
   }
 
   /** A broker is usable again: leaderless partitions it can lead get it as leader. */
-  brokerRecovered(image: MetadataImage, brokerId: number, isLive: (id: number) => boolean): MetadataRecord[] {
+  brokerRecovered(
+    image: MetadataImage,
+    brokerId: number,
+    isLive: (id: number) => boolean,
+  ): MetadataRecord[] {
     const records: MetadataRecord[] = [];
     this.forEachPartition(image, (topic, partition, p) => {
       if (p.leader !== -1 || !p.replicas.includes(brokerId)) return;
       const result = electOffline(p, isLive, this.uncleanEnabled(image, topic));
-      if (result) records.push(this.change(topic, partition, p, result.leader, result.isr, result.unclean));
+      if (result)
+        records.push(this.change(topic, partition, p, result.leader, result.isr, result.unclean));
+    });
+    return records;
+  }
+
+  /**
+   * Elects a leader for every partition without a live leader (the controller's
+   * `triggerOnlinePartitionStateChange`, run on failover and whenever brokers come back).
+   */
+  electLeaderless(image: MetadataImage, isLive: (id: number) => boolean): MetadataRecord[] {
+    const records: MetadataRecord[] = [];
+    this.forEachPartition(image, (topic, partition, p) => {
+      if (p.leader !== -1 && isLive(p.leader)) return;
+      const result = electOffline(p, isLive, this.uncleanEnabled(image, topic));
+      if (result)
+        records.push(this.change(topic, partition, p, result.leader, result.isr, result.unclean));
+      else if (p.leader !== -1)
+        records.push({ type: 'PartitionChange', topic, partition, leader: -1 });
     });
     return records;
   }
@@ -250,18 +306,37 @@ export class ControllerLogic {
    */
   alterPartition(
     image: MetadataImage,
-    req: { topic: string; partition: number; leaderId: number; leaderEpoch: number; partitionEpoch: number; newIsr: number[] },
-  ): { records: MetadataRecord[]; error: 'NONE' | 'FENCED_LEADER_EPOCH' | 'INVALID_UPDATE_VERSION' | 'UNKNOWN_TOPIC_OR_PARTITION' | 'INELIGIBLE_REPLICA' | 'NOT_LEADER_OR_FOLLOWER' } {
+    req: {
+      topic: string;
+      partition: number;
+      leaderId: number;
+      leaderEpoch: number;
+      partitionEpoch: number;
+      newIsr: number[];
+    },
+  ): {
+    records: MetadataRecord[];
+    error:
+      | 'NONE'
+      | 'FENCED_LEADER_EPOCH'
+      | 'INVALID_UPDATE_VERSION'
+      | 'UNKNOWN_TOPIC_OR_PARTITION'
+      | 'INELIGIBLE_REPLICA'
+      | 'NOT_LEADER_OR_FOLLOWER';
+  } {
     const p = image.topics.get(req.topic)?.partitions[req.partition];
     if (!p) return { records: [], error: 'UNKNOWN_TOPIC_OR_PARTITION' };
     if (p.leader !== req.leaderId) return { records: [], error: 'NOT_LEADER_OR_FOLLOWER' };
     if (req.leaderEpoch !== p.leaderEpoch) return { records: [], error: 'FENCED_LEADER_EPOCH' };
-    if (req.partitionEpoch !== p.partitionEpoch) return { records: [], error: 'INVALID_UPDATE_VERSION' };
+    if (req.partitionEpoch !== p.partitionEpoch)
+      return { records: [], error: 'INVALID_UPDATE_VERSION' };
     const added = req.newIsr.filter((r) => !p.isr.includes(r));
     if (added.some((r) => !isUsableBroker(image, r) || !p.replicas.includes(r)))
       return { records: [], error: 'INELIGIBLE_REPLICA' };
     return {
-      records: [{ type: 'PartitionChange', topic: req.topic, partition: req.partition, isr: req.newIsr }],
+      records: [
+        { type: 'PartitionChange', topic: req.topic, partition: req.partition, isr: req.newIsr },
+      ],
       error: 'NONE',
     };
   }
@@ -280,14 +355,23 @@ export class ControllerLogic {
       const p = image.topics.get(topic)?.partitions[partition];
       if (!p) return { topic, partition, error: 'UNKNOWN_TOPIC_OR_PARTITION', records: [] };
       if (type === 'preferred') {
-        if (p.leader === p.replicas[0]) return { topic, partition, error: 'ELECTION_NOT_NEEDED', records: [] };
+        if (p.leader === p.replicas[0])
+          return { topic, partition, error: 'ELECTION_NOT_NEEDED', records: [] };
         const result = electPreferred(p, isLive);
-        if (!result) return { topic, partition, error: 'PREFERRED_LEADER_NOT_AVAILABLE', records: [] };
-        return { topic, partition, error: 'NONE', records: [this.change(topic, partition, p, result.leader, result.isr, false)] };
+        if (!result)
+          return { topic, partition, error: 'PREFERRED_LEADER_NOT_AVAILABLE', records: [] };
+        return {
+          topic,
+          partition,
+          error: 'NONE',
+          records: [this.change(topic, partition, p, result.leader, result.isr, false)],
+        };
       }
-      if (p.leader !== -1 && isLive(p.leader)) return { topic, partition, error: 'ELECTION_NOT_NEEDED', records: [] };
+      if (p.leader !== -1 && isLive(p.leader))
+        return { topic, partition, error: 'ELECTION_NOT_NEEDED', records: [] };
       const result = electOffline(p, isLive, true);
-      if (!result) return { topic, partition, error: 'ELIGIBLE_LEADERS_NOT_AVAILABLE', records: [] };
+      if (!result)
+        return { topic, partition, error: 'ELIGIBLE_LEADERS_NOT_AVAILABLE', records: [] };
       return {
         topic,
         partition,
@@ -320,7 +404,8 @@ export class ControllerLogic {
     for (const [broker, list] of notLeading) {
       const ratio = list.length / (preferredCount.get(broker) ?? 1);
       if (ratio * 100 <= pct || !isLive(broker)) continue;
-      for (const r of this.electLeaders(image, 'preferred', list, isLive)) records.push(...r.records);
+      for (const r of this.electLeaders(image, 'preferred', list, isLive))
+        records.push(...r.records);
     }
     return records;
   }

@@ -5,7 +5,8 @@
 import type { PartitionRegistration } from '../metadata/image';
 
 /** Why an election runs; names follow Kafka's `ElectionType` and controller code. */
-export type ElectionReason = 'offline' | 'controlled-shutdown' | 'preferred' | 'unclean' | 'reassignment';
+export type ElectionReason =
+  'offline' | 'controlled-shutdown' | 'preferred' | 'unclean' | 'reassignment';
 
 export interface ElectionResult {
   leader: number;

@@ -15,7 +15,9 @@ export function validateTopicName(name: string): void {
   if (name === '.') throw invalid("'.' is not allowed");
   if (name === '..') throw invalid("'..' is not allowed");
   if (name.length > maxTopicNameLength)
-    throw invalid(`the length of '${name}' is longer than the max allowed length ${maxTopicNameLength}`);
+    throw invalid(
+      `the length of '${name}' is longer than the max allowed length ${maxTopicNameLength}`,
+    );
   if (!/^[a-zA-Z0-9._-]+$/.test(name))
     throw invalid(
       `'${name}' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'`,

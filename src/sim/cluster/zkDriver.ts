@@ -11,7 +11,23 @@ import { ActiveController } from '../controller/activeController';
 import type { CommittedRecord, MetadataStore } from '../controller/activeController';
 import { ControllerLogic } from '../controller/controllerLogic';
 import { emptyImage } from '../metadata/image';
-import type { MetadataImage } from '../metadata/image';
+import { applyRecord, cloneImage } from '../metadata/records';
+import {
+  decodeEntityConfig,
+  decodePartitionState,
+  decodeTopicAssignment,
+  encodeBrokerRegistration,
+  encodeController,
+  encodeControllerEpoch,
+  encodeEntityConfig,
+  encodePartitionState,
+  encodeTopicAssignment,
+  topicConfigPath,
+  topicPartitionStatePath,
+  topicPath,
+  zkPaths,
+} from '../zookeeper/kafkaZkPaths';
+import type { MetadataImage, TopicImage } from '../metadata/image';
 import type { MetadataRecord } from '../metadata/records';
 import { brokerNode } from '../network/network';
 import { rpc } from '../network/rpc';
@@ -28,6 +44,20 @@ export interface ZkDriver extends ModeDriver {
   readonly zookeeper: ZooKeeperServer;
   startZooKeeper(): void;
   stopZooKeeper(): void;
+}
+
+/** Deletes a znode and everything below it (Kafka's `deleteRecursive`). */
+function deleteRecursive(zk: ZooKeeperClient, path: string, done: (err: string) => void): void {
+  zk.getChildren(path, (r) => {
+    if (r.err !== 'OK') return done(r.err);
+    let left = r.children.length;
+    const removeSelf = () => zk.delete(path, -1, (d) => done(d.err));
+    if (left === 0) return removeSelf();
+    for (const child of r.children)
+      deleteRecursive(zk, `${path}/${child}`, () => {
+        if (--left === 0) removeSelf();
+      });
+  });
 }
 
 /** Creates a persistent znode, creating missing parents first (Kafka's `createRecursive`). */
@@ -71,76 +101,101 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
   });
 
   const brokerJson = (b: Broker) =>
-    JSON.stringify({
-      features: {},
-      listener_security_protocol_map: { PLAINTEXT: 'PLAINTEXT' },
-      endpoints: [`PLAINTEXT://${b.host}:${b.port}`],
-      jmx_port: -1,
-      port: b.port,
-      host: b.host,
-      version: 5,
-      timestamp: String(cluster.wallClockMs),
+    encodeBrokerRegistration({
+      brokerId: b.id,
+      endpoints: [
+        { listenerName: 'PLAINTEXT', securityProtocol: 'PLAINTEXT', host: b.host, port: b.port },
+      ],
+      timestampMs: cluster.wallClockMs,
     });
 
-  /** Writes the znodes that hold `records` durably, then calls `done`. */
+  /**
+   * Writes the znodes that hold `records` durably (Kafka's layout: the assignment in
+   * `/brokers/topics/T`, leader and ISR in `.../partitions/P/state`, overrides in `/config/topics/T`),
+   * then applies them and calls `done`. Broker liveness records are not written: ZooKeeper mode
+   * derives them from the ephemeral `/brokers/ids` znodes.
+   */
   const store = (zk: ZooKeeperClient, image: () => MetadataImage): MetadataStore => ({
     commit(records, done) {
-      const writes: { path: string; data: string | null; remove?: boolean }[] = [];
-      const img = image();
+      const projected = cloneImage(image());
+      const touchedTopics = new Set<string>();
+      const touchedPartitions = new Set<string>();
+      const touchedConfigs = new Set<string>();
+      const deleted = new Set<string>();
       for (const r of records) {
-        if (r.type === 'Topic')
-          writes.push({
-            path: `/brokers/topics/${r.name}`,
-            data: JSON.stringify({ topic_id: r.topicId, version: 3 }),
-          });
+        applyRecord(projected, r);
+        if (r.type === 'Topic') touchedTopics.add(r.name);
         else if (r.type === 'Partition' || r.type === 'PartitionChange') {
-          const cur = img.topics.get(r.topic)?.partitions[r.partition];
-          const leader =
-            r.type === 'Partition' ? r.registration.leader : (r.leader ?? cur?.leader ?? -1);
-          const isr = r.type === 'Partition' ? r.registration.isr : (r.isr ?? cur?.isr ?? []);
-          const replicas =
-            r.type === 'Partition' ? r.registration.replicas : (r.replicas ?? cur?.replicas ?? []);
-          // Kafka keeps replica lists in the topic znode; the simulation keeps them beside the state.
-          writes.push({
-            path: `/brokers/topics/${r.topic}/partitions/${r.partition}/state`,
-            data: JSON.stringify({
-              controller_epoch: controllerEpoch,
-              leader,
-              version: 1,
-              leader_epoch: (cur?.leaderEpoch ?? -1) + 1,
-              isr,
-              replicas,
-            }),
-          });
-        } else if (r.type === 'RemoveTopic')
-          writes.push({ path: `/admin/delete_topics/${r.name}`, data: null });
-        else if (r.type === 'Config')
-          writes.push({
-            path: `/config/${r.resource === 'topic' ? 'topics' : r.resource === 'broker' ? 'brokers' : 'groups'}/${r.name || '<default>'}`,
-            data: JSON.stringify({ version: 1, config: { [r.key]: r.value } }),
-          });
+          touchedPartitions.add(`${r.topic}\u0000${r.partition}`);
+          if (r.type === 'Partition' || r.replicas) touchedTopics.add(r.topic);
+        } else if (r.type === 'RemoveTopic') deleted.add(r.name);
+        else if (r.type === 'Config') touchedConfigs.add(`${r.resource}\u0000${r.name}`);
       }
+      const writes: { path: string; data: string | null; remove?: boolean }[] = [];
+      for (const name of touchedTopics) {
+        const t = projected.topics.get(name);
+        if (!t) continue;
+        writes.push({
+          path: topicPath(name),
+          data: encodeTopicAssignment({
+            topicId: t.topicId,
+            partitions: Object.fromEntries(t.partitions.map((p, i) => [i, p.replicas])),
+          }),
+        });
+      }
+      for (const key of touchedPartitions) {
+        const [topic, partitionText] = key.split('\u0000') as [string, string];
+        const partition = Number(partitionText);
+        const p = projected.topics.get(topic)?.partitions[partition];
+        if (!p) continue;
+        writes.push({
+          path: topicPartitionStatePath(topic, partition),
+          data: encodePartitionState({
+            controllerEpoch,
+            leader: p.leader,
+            leaderEpoch: p.leaderEpoch,
+            isr: p.isr,
+          }),
+        });
+      }
+      for (const key of touchedConfigs) {
+        const [resource, name] = key.split('\u0000') as [string, string];
+        const config =
+          resource === 'topic'
+            ? projected.topics.get(name)?.configs
+            : resource === 'broker'
+              ? projected.brokerConfigs.get(name)
+              : projected.groupConfigs.get(name);
+        const entity =
+          resource === 'topic' ? 'topics' : resource === 'broker' ? 'brokers' : 'groups';
+        writes.push({
+          path: `/config/${entity}/${name || '<default>'}`,
+          data: encodeEntityConfig(config ?? {}),
+        });
+      }
+      for (const name of deleted) writes.push({ path: topicPath(name), data: null, remove: true });
       let remaining = writes.length;
-      if (remaining === 0) {
+      let failed: string | undefined;
+      const finish = (err: string) => {
+        if (err !== 'OK' && err !== 'NODEEXISTS' && err !== 'NONODE')
+          failed = `KeeperErrorCode = ${err}`;
+        if (--remaining > 0) return;
+        if (failed) return done(failed);
         active?.applyCommitted(records);
         done();
+      };
+      if (remaining === 0) {
+        remaining = 1;
+        finish('OK');
         return;
       }
-      let failed: string | undefined;
       for (const w of writes) {
-        const finish = (err: string) => {
-          if (err !== 'OK' && err !== 'NODEEXISTS') failed = `KeeperErrorCode = ${err}`;
-          if (--remaining > 0) return;
-          if (failed) done(failed);
-          else {
-            active?.applyCommitted(records);
-            done();
-          }
-        };
-        zk.setData(w.path, w.data, -1, (r) => {
-          if (r.err === 'NONODE') createWithParents(zk, w.path, w.data, finish);
-          else finish(r.err);
-        });
+        if (w.remove) deleteRecursive(zk, w.path, finish);
+        else
+          zk.setData(w.path, w.data, -1, (r) => {
+            if (r.err === 'NONODE') createWithParents(zk, w.path, w.data, finish);
+            else finish(r.err);
+          });
       }
     },
   });
@@ -215,55 +270,53 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
     );
   };
 
-  /** Loads partition state from ZooKeeper into a fresh image (controller failover). */
+  /** Loads topics, assignments, partition state and configs from ZooKeeper (controller failover). */
   const loadImage = (zk: ZooKeeperClient, done: (image: MetadataImage) => void) => {
     const image = emptyImage(cluster.clusterId);
-    zk.getChildren('/brokers/topics', (topics) => {
+    zk.getChildren(zkPaths.topics, (topics) => {
       const names = topics.err === 'OK' ? topics.children : [];
       let pending = names.length;
       if (pending === 0) return done(image);
+      const topicDone = () => {
+        if (--pending === 0) done(image);
+      };
       for (const name of names) {
-        zk.getData(`/brokers/topics/${name}`, (t) => {
-          const topicId = t.data ? (JSON.parse(t.data) as { topic_id: string }).topic_id : '';
-          image.topics.set(name, { name, topicId, partitions: [], configs: {} });
-          zk.getChildren(`/brokers/topics/${name}/partitions`, (ps) => {
-            const parts = ps.err === 'OK' ? ps.children.map(Number) : [];
-            let left = parts.length + 1;
-            const fin = () => {
-              if (--left === 0 && --pending === 0) done(image);
-            };
-            zk.getData(`/config/topics/${name}`, (c) => {
-              if (c.data)
-                Object.assign(
-                  image.topics.get(name)!.configs,
-                  (JSON.parse(c.data) as { config: Record<string, string> }).config,
-                );
+        zk.getData(topicPath(name), (t) => {
+          if (!t.data) return topicDone();
+          const assignment = decodeTopicAssignment(t.data);
+          const partitions = Object.entries(assignment.partitions).map(([p, replicas]) => ({
+            partition: Number(p),
+            replicas,
+          }));
+          const topic: TopicImage = {
+            name,
+            topicId: assignment.topicId ?? '',
+            partitions: [],
+            configs: {},
+          };
+          image.topics.set(name, topic);
+          let left = partitions.length + 1;
+          const fin = () => {
+            if (--left === 0) topicDone();
+          };
+          zk.getData(topicConfigPath(name), (c) => {
+            Object.assign(topic.configs, decodeEntityConfig(c.data));
+            fin();
+          });
+          for (const { partition, replicas } of partitions)
+            zk.getData(topicPartitionStatePath(name, partition), (st) => {
+              const state = st.data ? decodePartitionState(st.data) : undefined;
+              topic.partitions[partition] = {
+                replicas,
+                isr: state?.isr ?? [],
+                leader: state?.leader ?? -1,
+                leaderEpoch: state?.leaderEpoch ?? 0,
+                partitionEpoch: st.stat?.version ?? 0,
+                addingReplicas: [],
+                removingReplicas: [],
+              };
               fin();
             });
-            for (const p of parts)
-              zk.getData(`/brokers/topics/${name}/partitions/${p}/state`, (s) => {
-                const st = s.data
-                  ? (JSON.parse(s.data) as {
-                      leader: number;
-                      leader_epoch: number;
-                      isr: number[];
-                      replicas?: number[];
-                    })
-                  : undefined;
-                const prevCtrl = cluster.brokers.get(controllerId);
-                const prev = prevCtrl?.image.topics.get(name)?.partitions[p];
-                image.topics.get(name)!.partitions[p] = {
-                  replicas: st?.replicas ?? prev?.replicas ?? [],
-                  isr: st?.isr ?? [],
-                  leader: st?.leader ?? -1,
-                  leaderEpoch: st?.leader_epoch ?? 0,
-                  partitionEpoch: s.stat?.version ?? 0,
-                  addingReplicas: [],
-                  removingReplicas: [],
-                };
-                fin();
-              });
-          });
         });
       }
     });
@@ -480,13 +533,11 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
         controllerEpoch,
         zookeeper: {
           running: server.isRunning,
-          sessions: server
-            .sessions()
-            .map((s) => ({
-              sessionId: String((s as { sessionId: unknown }).sessionId),
-              owner: String((s as { clientId?: unknown }).clientId ?? ''),
-              expiresInMs: Number((s as { expiresAt?: number }).expiresAt ?? 0) - scheduler.now,
-            })),
+          sessions: server.sessions().map((s) => ({
+            sessionId: String((s as { sessionId: unknown }).sessionId),
+            owner: String((s as { clientId?: unknown }).clientId ?? ''),
+            expiresInMs: Number((s as { expiresAt?: number }).expiresAt ?? 0) - scheduler.now,
+          })),
           znodes: [],
         },
       };

@@ -325,9 +325,9 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
   const becomeController = (b: Broker, zk: ZooKeeperClient) => {
     controllerEpoch += 1;
     controllerId = b.id;
-    zk.setData('/controller_epoch', String(controllerEpoch), -1, (r) => {
-      if (r.err === 'NONODE')
-        zk.create('/controller_epoch', String(controllerEpoch), 'PERSISTENT', () => {});
+    const epochData = encodeControllerEpoch(controllerEpoch);
+    zk.setData(zkPaths.controllerEpoch, epochData, -1, (r) => {
+      if (r.err === 'NONODE') zk.create(zkPaths.controllerEpoch, epochData, 'PERSISTENT', () => {});
     });
     bus.emit('controller.elected', { mode: 'zookeeper', controller: b.id, epoch: controllerEpoch });
     loadImage(zk, (image) => {
@@ -383,26 +383,16 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
 
   const elect = (b: Broker, zk: ZooKeeperClient) => {
     if (!b.isRunning) return;
-    zk.create(
-      '/controller',
-      JSON.stringify({
-        version: 2,
-        brokerid: b.id,
-        timestamp: String(cluster.wallClockMs),
-        kraftControllerEpoch: -1,
-      }),
-      'EPHEMERAL',
-      (r) => {
-        if (r.err === 'OK') return becomeController(b, zk);
-        zk.exists(
-          '/controller',
-          (e) => {
-            if (e.err === 'NONODE') elect(b, zk);
-          },
-          () => elect(b, zk),
-        );
-      },
-    );
+    zk.create(zkPaths.controller, encodeController(b.id, cluster.wallClockMs), 'EPHEMERAL', (r) => {
+      if (r.err === 'OK') return becomeController(b, zk);
+      zk.exists(
+        zkPaths.controller,
+        (e) => {
+          if (e.err === 'NONODE') elect(b, zk);
+        },
+        () => elect(b, zk),
+      );
+    });
   };
 
   const resignIfController = (id: number) => {

@@ -239,6 +239,7 @@ export class Broker {
       }
       const oldLeader = p.leaderId;
       const change = p.applyRegistration(reg, now);
+      if (change !== 'updated') this.replicaManager.leadershipChanged(p);
       if (change === 'became-leader') p.log.assignEpochStartOffset(p.leaderEpoch);
       if (change === 'became-leader') {
         this.fetchers.get(oldLeader)?.remove(p);
@@ -346,6 +347,7 @@ export class Broker {
   compactLogs(): void {
     const now = this.ctx.scheduler.now + this.ctx.epochBaseMs;
     for (const p of this.replicaManager.partitions.values()) {
+      if (!p.log.config.cleanupPolicy.includes('compact')) continue;
       const r = p.log.compact(now, p.highWatermark);
       if (r.removedRecords > 0)
         this.ctx.bus.emit('log.compacted', {

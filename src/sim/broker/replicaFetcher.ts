@@ -33,6 +33,8 @@ export class ReplicaFetcher {
   private readonly partitions = new Map<string, Partition>();
   /** Fetch offsets last sent to the leader, to send only changes (incremental session). */
   private readonly sentOffsets = new Map<string, number>();
+  /** Partitions whose fetch offset may differ from what the leader last saw (incremental session). */
+  private readonly changed = new Set<string>();
   private forgotten: string[] = [];
   private sessionEpoch = 0;
   private inFlight = false;
@@ -49,6 +51,7 @@ export class ReplicaFetcher {
     const key = tpKey(p.topic, p.partition);
     this.partitions.set(key, p);
     this.sentOffsets.delete(key);
+    this.changed.add(key);
     this.kick();
   }
 
@@ -56,6 +59,7 @@ export class ReplicaFetcher {
     const key = tpKey(p.topic, p.partition);
     if (this.partitions.delete(key)) this.forgotten.push(key);
     this.sentOffsets.delete(key);
+    this.changed.delete(key);
   }
 
   stop(): void {
@@ -87,7 +91,10 @@ export class ReplicaFetcher {
       forgotten: this.forgotten,
     };
     this.forgotten = [];
-    for (const [key, p] of this.partitions) {
+    const candidates = full ? this.partitions.keys() : this.changed.keys();
+    for (const key of candidates) {
+      const p = this.partitions.get(key);
+      if (!p) continue;
       const offset = p.logEndOffset;
       if (!full && this.sentOffsets.get(key) === offset) continue;
       this.sentOffsets.set(key, offset);
@@ -100,6 +107,7 @@ export class ReplicaFetcher {
         partitionMaxBytes: this.ctx.maxBytes,
       });
     }
+    this.changed.clear();
     this.inFlight = true;
     this.sessionEpoch += 1;
     this.ctx.send(
@@ -135,10 +143,12 @@ export class ReplicaFetcher {
       if (r.error !== 'NONE' && r.error !== 'OFFSET_OUT_OF_RANGE') {
         // NOT_LEADER_OR_FOLLOWER / FENCED_LEADER_EPOCH: wait for the controller's metadata.
         this.sentOffsets.delete(key);
+        this.changed.add(key);
         backoff = true;
         continue;
       }
       this.apply(p, r);
+      this.changed.add(key);
     }
     return backoff;
   }

@@ -38,6 +38,16 @@ export interface ReplicaManagerContext {
 export class ReplicaManager {
   readonly partitions = new Map<string, Partition>();
   readonly sessions: FetchSessions;
+  /** Led partitions where some follower is behind the leader's log end (ISR-shrink candidates). */
+  private readonly lagging = new Set<Partition>();
+  /** Brokers that follow some partition this broker leads; recomputed after leadership changes. */
+  private followerIds: Set<number> | undefined;
+
+  /** Called when this broker becomes leader of `p` or leadership moves: its followers start behind. */
+  leadershipChanged(p: Partition): void {
+    this.followerIds = undefined;
+    if (p.isLeader && p.followers.size > 0) this.lagging.add(p);
+  }
   /** Consumer long-polls waiting for the high watermark of a partition to move. */
   private readonly consumerWaiters = new Map<string, Set<() => void>>();
 
@@ -125,6 +135,7 @@ export class ReplicaManager {
           logEndOffset: p.logEndOffset,
         });
       this.sessions.markDirty(tpKey(topic, partition), p.followers.keys());
+      if (p.followers.size > 0) this.lagging.add(p);
       this.maybeAdvanceHighWatermark(p);
       if (req.acks === -1) waiting.push({ result, p, required: appended.lastOffset + 1 });
     }
@@ -361,6 +372,7 @@ export class ReplicaManager {
       if (fp.currentLeaderEpoch !== p.leaderEpoch) continue;
       const f = p.updateFollowerFetch(req.replicaId, fp.fetchOffset, now);
       if (!f) continue;
+      if (f.logEndOffset >= p.logEndOffset && this.lagging.has(p) && this.allFollowersCaughtUp(p)) this.lagging.delete(p);
       this.maybeExpandIsr(p, req.replicaId);
       this.maybeAdvanceHighWatermark(p);
     }
@@ -465,11 +477,30 @@ export class ReplicaManager {
     this.sendIsrChange(p, newIsr, 'expand');
   }
 
-  /** Periodic ISR shrink check on every partition this broker leads (Kafka `maybeShrinkIsr`). */
+  private allFollowersCaughtUp(p: Partition): boolean {
+    for (const f of p.followers.values()) if (f.logEndOffset < p.logEndOffset) return false;
+    return true;
+  }
+
+  /**
+   * Periodic ISR shrink check (Kafka `maybeShrinkIsr`, every `replica.lag.time.max.ms` / 2). Kafka
+   * scans every led partition; the result is the same when only partitions with a lagging follower,
+   * or all of them once some follower's fetch session went quiet, are examined — which keeps an
+   * idle, healthy cluster's cost independent of its partition count.
+   */
   shrinkIsrs(): void {
     const now = this.ctx.scheduler.now;
     const maxLag = this.ctx.config().int('replica.lag.time.max.ms');
-    for (const p of this.partitions.values()) {
+    if (!this.followerIds) {
+      this.followerIds = new Set();
+      for (const p of this.partitions.values()) if (p.isLeader) for (const id of p.followers.keys()) this.followerIds.add(id);
+    }
+    let quietFollower = false;
+    for (const id of this.followerIds) if (now - this.sessions.lastFetchTimeMs(id) > maxLag) quietFollower = true;
+    const candidates = quietFollower ? [...this.partitions.values()] : [...this.lagging];
+    this.lagging.clear();
+    for (const p of candidates) {
+      if (p.isLeader && !this.allFollowersCaughtUp(p)) this.lagging.add(p);
       if (!p.isLeader || p.pendingIsr || p.isr.length <= 1) continue;
       const out = p.outOfSyncReplicas(now, maxLag, (id) => this.sessions.lastFetchTimeMs(id));
       if (out.length === 0) continue;

@@ -31,7 +31,12 @@ export function routeBrokerRequest(
   respond: Respond,
   _from: string,
 ): void {
-  const req = request as { kind: string };
+  const req = request as { kind: string; api?: string };
+  if (req.api !== undefined) {
+    const handler = broker.handlers.get('Group');
+    if (handler) handler(request, respond, _from);
+    return;
+  }
   switch (req.kind) {
     case 'Produce':
       broker.replicaManager.handleProduce(req as ProduceRequest, respond);
@@ -56,12 +61,6 @@ export function routeBrokerRequest(
         producerEpoch: 0,
       });
       return;
-    case 'Group': {
-      const handler = broker.handlers.get('Group');
-      if (handler) handler(request, respond, _from);
-      else respond({ error: 'COORDINATOR_NOT_AVAILABLE' });
-      return;
-    }
     case 'Admin': {
       const { op } = req as unknown as {
         op: (

@@ -19,6 +19,9 @@ import { Future } from './future';
 import { takeSnapshot } from './snapshot';
 import type { ClusterSnapshot } from './snapshot';
 import { watchDataLoss } from './dataLoss';
+import { installGroupCoordinators } from './groupWiring';
+import { clientTransport } from './clientTransport';
+import { Consumer, Producer } from '../clients/index';
 
 /** Options of {@link createCluster}. */
 export interface ClusterOptions {
@@ -62,6 +65,8 @@ export class Cluster {
   /** Installed by the group layer: plain-data consumer groups for snapshots. */
   groupSnapshots: (() => unknown[]) | undefined;
   private clientSeq = 0;
+  private producerSeq = 0;
+  private consumerSeq = 0;
 
   constructor(readonly options: ClusterOptions = {}) {
     this.rng = new Prng(options.seed ?? 1);
@@ -83,6 +88,7 @@ export class Cluster {
         : createZkDriver(this);
     this.admin = new Admin(this);
     watchDataLoss(this);
+    installGroupCoordinators(this);
     this.driver.boot();
     for (let id = 1; id <= n; id++) this.addBroker(id);
     for (let id = 1; id <= n; id++) this.startBroker(id);
@@ -220,6 +226,33 @@ export class Cluster {
   }
 
   // ---- Clients ---------------------------------------------------------------------------------
+
+  /**
+   * A producer connected to `bootstrap.servers` (default: every broker), configured with Kafka's
+   * producer property names.
+   */
+  createProducer(props: Record<string, string> = {}): Producer {
+    const clientId = props['client.id'] ?? `producer-${++this.producerSeq}`;
+    return new Producer(
+      clientTransport(this, clientId, props['bootstrap.servers'] ?? this.allBootstrapServers()),
+      { ...props, 'client.id': clientId },
+    );
+  }
+
+  /** A consumer connected to `bootstrap.servers` (default: every broker). */
+  createConsumer(props: Record<string, string> = {}): Consumer {
+    const clientId =
+      props['client.id'] ?? `consumer-${props['group.id'] ?? 'null'}-${++this.consumerSeq}`;
+    return new Consumer(
+      clientTransport(this, clientId, props['bootstrap.servers'] ?? this.allBootstrapServers()),
+      { ...props, 'client.id': clientId },
+    );
+  }
+
+  /** `host:port` of every broker, comma-separated. */
+  allBootstrapServers(): string {
+    return [...this.brokers.values()].map((b) => `${b.host}:${b.port}`).join(',');
+  }
 
   /** A fresh producer id for InitProducerId (KIP-98), allocated in order. */
   allocateProducerId(): number {

@@ -17,7 +17,8 @@ export class Scheduler {
   /** Current virtual time in ms since the cluster was created. */
   now = 0;
   private heap: Timer[] = [];
-  private cancelled = new Set<TimerId>();
+  /** Live timers by id; a cancelled timer leaves the map at once, so its closure can be collected. */
+  private live = new Map<TimerId, Timer>();
   private nextId = 1;
   private seq = 0;
 
@@ -25,18 +26,24 @@ export class Scheduler {
   schedule(delayMs: number, fn: () => void): TimerId {
     const id = this.nextId++;
     const at = this.now + Math.max(0, Math.floor(delayMs));
-    this.push({ id, at, seq: this.seq++, fn });
+    const timer = { id, at, seq: this.seq++, fn };
+    this.live.set(id, timer);
+    this.push(timer);
     return id;
   }
 
   /** Cancels a timer; cancelling one that already fired is a no-op. */
   cancel(id: TimerId | undefined): void {
-    if (id !== undefined) this.cancelled.add(id);
+    if (id === undefined) return;
+    const timer = this.live.get(id);
+    if (!timer) return;
+    this.live.delete(id);
+    timer.fn = noop;
   }
 
-  /** Number of timers still queued (cancelled ones included until they are reached). */
+  /** Number of timers still queued and not cancelled. */
   get pending(): number {
-    return this.heap.length;
+    return this.live.size;
   }
 
   /** Virtual time of the next queued timer, or undefined when nothing is queued. */
@@ -57,6 +64,7 @@ export class Scheduler {
       const head = this.heap[0];
       if (!head || head.at > time) break;
       this.pop();
+      this.live.delete(head.id);
       this.now = head.at;
       head.fn();
     }
@@ -75,10 +83,7 @@ export class Scheduler {
   }
 
   private dropCancelledHead(): void {
-    while (this.heap.length > 0 && this.cancelled.has(this.heap[0]!.id)) {
-      this.cancelled.delete(this.heap[0]!.id);
-      this.pop();
-    }
+    while (this.heap.length > 0 && !this.live.has(this.heap[0]!.id)) this.pop();
   }
 
   private push(t: Timer): void {
@@ -114,6 +119,8 @@ export class Scheduler {
     return top;
   }
 }
+
+function noop(): void {}
 
 function before(a: Timer, b: Timer): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);

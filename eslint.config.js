@@ -22,7 +22,19 @@ const layerBans = {
   machines: ['ui'],
 };
 
-const bannedDomGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'self', 'postMessage', 'fetch', 'setTimeout', 'setInterval', 'performance'].map((name) => ({
+const bannedDomGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'self',
+  'postMessage',
+  'fetch',
+  'setTimeout',
+  'setInterval',
+  'performance',
+].map((name) => ({
   name,
   message: 'src/sim and src/cli are pure and deterministic: no DOM or wall-clock globals.',
 }));
@@ -40,7 +52,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -70,7 +85,10 @@ export default tseslint.config(
       'no-restricted-properties': ['error', ...nondeterminism],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use virtual time, not the wall clock.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use virtual time, not the wall clock.',
+        },
       ],
     },
   },

@@ -372,7 +372,8 @@ export class ReplicaManager {
       if (fp.currentLeaderEpoch !== p.leaderEpoch) continue;
       const f = p.updateFollowerFetch(req.replicaId, fp.fetchOffset, now);
       if (!f) continue;
-      if (f.logEndOffset >= p.logEndOffset && this.lagging.has(p) && this.allFollowersCaughtUp(p)) this.lagging.delete(p);
+      if (f.logEndOffset >= p.logEndOffset && this.lagging.has(p) && this.allFollowersCaughtUp(p))
+        this.lagging.delete(p);
       this.maybeExpandIsr(p, req.replicaId);
       this.maybeAdvanceHighWatermark(p);
     }
@@ -493,10 +494,12 @@ export class ReplicaManager {
     const maxLag = this.ctx.config().int('replica.lag.time.max.ms');
     if (!this.followerIds) {
       this.followerIds = new Set();
-      for (const p of this.partitions.values()) if (p.isLeader) for (const id of p.followers.keys()) this.followerIds.add(id);
+      for (const p of this.partitions.values())
+        if (p.isLeader) for (const id of p.followers.keys()) this.followerIds.add(id);
     }
     let quietFollower = false;
-    for (const id of this.followerIds) if (now - this.sessions.lastFetchTimeMs(id) > maxLag) quietFollower = true;
+    for (const id of this.followerIds)
+      if (now - this.sessions.lastFetchTimeMs(id) > maxLag) quietFollower = true;
     const candidates = quietFollower ? [...this.partitions.values()] : [...this.lagging];
     this.lagging.clear();
     for (const p of candidates) {

@@ -297,4 +297,58 @@ describe('Consumer groups and commits', () => {
     expect(b.assignment()).toHaveLength(1);
     expect(seen).toHaveLength(6); // b resumed from a's commits: nothing consumed twice
   });
+
+  it('rediscovers the coordinator after NOT_COORDINATOR and joins the group', () => {
+    const cluster = new FakeCluster(3);
+    cluster.createTopic('t', 1);
+    cluster.append('t', 0, ['a']);
+    cluster.staleCoordinatorAnswers.push(2);
+    const consumer = new Consumer(cluster.transport('c'), {
+      'group.id': 'g',
+      'auto.offset.reset': 'earliest',
+    });
+    consumer.subscribe(['t']);
+    const { records } = pollFor(cluster, consumer, 1000);
+    expect(records.map((r) => r.value)).toEqual(['a']);
+    const joins = cluster.requests.filter(
+      (r) => 'api' in r.request && r.request.api === 'JoinGroup',
+    );
+    expect(joins.map((r) => r.broker)).toEqual([2, cluster.coordinatorId, cluster.coordinatorId]);
+    expect(cluster.events).toContainEqual(
+      expect.objectContaining({
+        type: 'consumer.coordinator.found',
+        broker: cluster.coordinatorId,
+      }),
+    );
+  });
+
+  it('a manually assigned consumer with a group.id commits with generation -1 (simple commit)', () => {
+    const cluster = new FakeCluster(3);
+    cluster.createTopic('t', 1);
+    cluster.append('t', 0, values(3));
+    const tp = { topic: 't', partition: 0 };
+    const consumer = new Consumer(cluster.transport('c'), {
+      'group.id': 'manual',
+      'auto.offset.reset': 'earliest',
+      'enable.auto.commit': 'false',
+    });
+    consumer.assign([tp]);
+    expect(pollFor(cluster, consumer, 300).records).toHaveLength(3);
+    let result: string | null = 'pending';
+    consumer.commitAsync([{ ...tp, offset: 2 }], (error) => (result = error));
+    cluster.advance(20);
+    expect(result).toBeNull();
+    const commit = cluster.requests.find(
+      (r) => 'api' in r.request && r.request.api === 'OffsetCommit',
+    );
+    expect(commit?.request).toMatchObject({
+      generationId: -1,
+      memberId: '',
+      offsets: [{ ...tp, offset: 2 }],
+    });
+    let offsets: number[] = [];
+    consumer.committed([tp], (_e, o) => (offsets = o.map((x) => x.offset)));
+    cluster.advance(20);
+    expect(offsets).toEqual([2]);
+  });
 });

@@ -5,12 +5,10 @@
  * coordinator discovery run on virtual-time callbacks between polls.
  * https://github.com/apache/kafka/blob/3.9/clients/src/main/java/org/apache/kafka/clients/consumer/internals/LegacyKafkaConsumer.java
  */
-import { assignors } from '../assignors';
-import { GroupMember } from '../groups/memberClient';
+import type { GroupMember } from '../groups/memberClient';
 import type { FetchedOffset, OffsetCommitPartition, TopicPartitionRef } from '../groups/protocol';
 import type { LogRecord } from '../log/record';
 import type { KafkaErrorName } from '../protocol/errors';
-import { KafkaError } from '../protocol/errors';
 import { ClientMetadata } from './clientMetadata';
 import { parseConsumerConfig } from './consumerConfig';
 import type { ConsumerConfig } from './consumerConfig';
@@ -21,6 +19,7 @@ import {
 } from './consumerErrors';
 import { CoordinatorClient } from './coordinatorClient';
 import { Fetcher } from './fetcher';
+import { createGroupMember } from './groupMembership';
 import { NetworkClient } from './networkClient';
 import type { CommitCallback } from './offsetCommitter';
 import { OffsetCommitter } from './offsetCommitter';
@@ -94,7 +93,6 @@ export class Consumer {
         c.retryBackoffMs,
         c.retryBackoffMaxMs,
       );
-      coordinator.onDiscovered = () => this.member?.coordinatorChanged();
       this.coordinator = coordinator;
       this.committer = new OffsetCommitter(transport, coordinator, { ...c, groupId }, () =>
         this.subscriptions.type === 'AUTO_TOPICS' ? this.member : null,
@@ -138,7 +136,14 @@ export class Consumer {
     this.subscriptions.subscribe(topics);
     this.listener = listener;
     this.metadata.setTopics(this.subscriptions.topicsOfInterest());
-    this.member ??= this.createMember(this.coordinator);
+    this.member ??= createGroupMember(this.config, this.transport, this.coordinator, {
+      subscription: () => this.subscriptions.subscription(),
+      partitionCount: (topic) => this.metadata.topic(topic)?.partitionCount,
+      onAssignmentChange: (kind, partitions) => this.onAssignmentChange(kind, partitions),
+      onFatalError: (error) => {
+        this.pendingError ??= error;
+      },
+    });
   }
 
   /** Assigns partitions manually (`KafkaConsumer.assign`): no group membership. */
@@ -339,46 +344,6 @@ export class Consumer {
     if (this.closed) return;
     this.offsets.resolve();
     this.fetcher.sendFetches();
-  }
-
-  private createMember(coordinator: CoordinatorClient): GroupMember {
-    const c = this.config;
-    const transport = this.transport;
-    return new GroupMember(
-      {
-        groupId: c.groupId!,
-        clientId: transport.clientId,
-        ...(c.groupInstanceId !== null ? { groupInstanceId: c.groupInstanceId } : {}),
-        sessionTimeoutMs: c.sessionTimeoutMs,
-        heartbeatIntervalMs: c.heartbeatIntervalMs,
-        maxPollIntervalMs: c.maxPollIntervalMs,
-        assignors: c.partitionAssignmentStrategy.map((name) => assignors[name]),
-        retryBackoffMs: c.retryBackoffMs,
-      },
-      {
-        send: (request, onResponse) => coordinator.send(request, onResponse),
-        now: () => transport.now(),
-        schedule: (ms, fn) => transport.schedule(ms, fn),
-        cancel: (id) => transport.cancel(id),
-        emit: (type, fields) => transport.emit(type, fields),
-        onPartitionsAssigned: (p) => this.onAssignmentChange('assigned', p),
-        onPartitionsRevoked: (p) => this.onAssignmentChange('revoked', p),
-        onPartitionsLost: (p) => this.onAssignmentChange('lost', p),
-        getSubscription: () => this.subscriptions.subscription(),
-        partitionsPerTopic: () => {
-          const out: Record<string, number> = {};
-          for (const t of this.subscriptions.subscription()) {
-            const view = this.metadata.topic(t);
-            if (view !== undefined) out[t] = view.partitionCount;
-          }
-          return out;
-        },
-        onCoordinatorUnknown: () => coordinator.markUnknown(),
-        onFatalError: (error) => {
-          this.pendingError ??= new KafkaError(error === 'NONE' ? 'INVALID_REQUEST' : error);
-        },
-      },
-    );
   }
 
   /**

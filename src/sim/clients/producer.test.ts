@@ -342,3 +342,22 @@ describe('Producer metadata', () => {
     });
   });
 });
+
+describe('Producer determinism', () => {
+  it('the same seed and the same sends give the same event stream', () => {
+    const run = () => {
+      const cluster = new FakeCluster(3);
+      cluster.createTopic('t', 6);
+      const producer = new Producer(cluster.transport('p', 42), { 'linger.ms': '5' });
+      for (let i = 0; i < 300; i++) {
+        producer.send({ topic: 't', key: i % 3 === 0 ? `k${i}` : null, value: `v${i}` });
+        if (i % 50 === 0) cluster.advance(7);
+      }
+      cluster.moveLeader('t', 1, 3);
+      for (let i = 0; i < 100; i++) producer.send({ topic: 't', key: null, value: `w${i}` });
+      cluster.advance(2000);
+      return JSON.stringify(cluster.events);
+    };
+    expect(run()).toBe(run());
+  });
+});

@@ -10,7 +10,6 @@
 import type { KafkaErrorName } from '../protocol/errors';
 import { kafkaErrors } from '../protocol/errors';
 import type {
-  InitProducerIdRequest,
   ProducePartitionResponse,
   ProduceRequest,
   ProduceResponse,
@@ -21,6 +20,7 @@ import { INVALID_METADATA_ERRORS, exceptionString, logWarn } from './clientLog';
 import type { NetworkClient } from './networkClient';
 import type { ProducerBatch } from './producerBatch';
 import type { ProducerConfig } from './producerConfig';
+import { ProducerIdManager } from './producerIdManager';
 import type { PartitionQueue, RecordAccumulator } from './recordAccumulator';
 
 const SENDER_LOGGER = 'org.apache.kafka.clients.producer.internals.Sender';
@@ -35,12 +35,7 @@ export class Sender {
   private stopped = false;
   private timer: number | undefined;
   private timerAt = Infinity;
-  private producerId = -1;
-  private producerEpoch = -1;
-  private initInFlight = false;
-  private initAttempts = 0;
-  private initRetryAtMs = 0;
-  private epochBumpPending = false;
+  private readonly ids: ProducerIdManager;
   private readonly backoff: ExponentialBackoff;
   private readonly idempotent: boolean;
 
@@ -56,11 +51,20 @@ export class Sender {
       config.retryBackoffMaxMs,
       net.transport.rng,
     );
+    this.ids = new ProducerIdManager(
+      net,
+      metadata,
+      accumulator,
+      config.requestTimeoutMs,
+      this.backoff,
+      () => this.wakeup(),
+      (at) => this.runAt(at),
+    );
   }
 
   /** The producer id from InitProducerId, -1 before (or without idempotence). */
   get currentProducerId(): number {
-    return this.producerId;
+    return this.ids.producerId;
   }
 
   /** Runs the sender later in the current virtual ms (coalesces: one run however many calls). */
@@ -101,8 +105,8 @@ export class Sender {
     if (this.stopped) return;
     const now = this.net.now();
     let nextCheck = this.expireBatches(now);
-    if (this.idempotent && !this.ensureProducerId(now)) {
-      if (this.initRetryAtMs > now) nextCheck = Math.min(nextCheck, this.initRetryAtMs);
+    if (this.idempotent && !this.ids.ensure(now)) {
+      if (this.ids.retryAtMs > now) nextCheck = Math.min(nextCheck, this.ids.retryAtMs);
       this.runAt(nextCheck);
       return;
     }
@@ -189,8 +193,8 @@ export class Sender {
         topic: b.topic,
         partition: b.partition,
         batch: {
-          producerId: this.producerId,
-          producerEpoch: this.producerEpoch,
+          producerId: this.ids.producerId,
+          producerEpoch: this.ids.producerEpoch,
           baseSequence: b.baseSequence,
           keys: b.keys,
           values: b.values,
@@ -334,7 +338,7 @@ export class Sender {
     if (error !== null && this.idempotent && batch.baseSequence >= 0) {
       // Its sequence may or may not be on the broker: continuing would break the sequence, so
       // the producer takes a new producer id / epoch and restarts sequences at 0 (KIP-360).
-      this.epochBumpPending = true;
+      this.ids.requestEpochBump();
     }
     if (error === null && this.config.acks !== 0) {
       const transport = this.net.transport;
@@ -398,66 +402,5 @@ export class Sender {
       -1,
       `org.apache.kafka.common.errors.TimeoutException: Expiring ${batch.count} record(s) for ${batch.topic}-${batch.partition}:${now - batch.createdMs} ms has passed since batch creation`,
     );
-  }
-
-  /**
-   * Idempotence: gets a producer id with InitProducerId before the first send, and again after a
-   * batch with a sequence failed (once nothing is in flight).
-   * @returns true when a producer id is ready
-   */
-  private ensureProducerId(now: number): boolean {
-    if (this.epochBumpPending) {
-      for (const q of this.accumulator.queues) if (q.inFlight.length > 0) return false;
-      this.epochBumpPending = false;
-      this.producerId = -1;
-      for (const q of this.accumulator.queues) {
-        q.nextSequence = 0;
-        q.lastAckedSequence = -1;
-        for (const b of q.batches) b.baseSequence = -1;
-      }
-    }
-    if (this.producerId >= 0) return true;
-    if (this.initInFlight || now < this.initRetryAtMs) return false;
-    const brokers = this.metadata.brokers();
-    const nodes = brokers.length > 0 ? brokers : this.net.transport.bootstrapBrokers();
-    if (nodes.length === 0) {
-      this.initFailed(now);
-      return false;
-    }
-    let node = nodes[this.initAttempts % nodes.length]!;
-    for (const n of nodes)
-      if (this.net.inFlightRequests(n) < this.net.inFlightRequests(node)) node = n;
-    this.initInFlight = true;
-    const request: InitProducerIdRequest = {
-      kind: 'InitProducerId',
-      clientId: this.net.transport.clientId,
-    };
-    this.net.send(
-      node,
-      request,
-      this.config.requestTimeoutMs,
-      (response) => {
-        this.initInFlight = false;
-        if (response.error === 'NONE') {
-          this.producerId = response.producerId;
-          this.producerEpoch = response.producerEpoch;
-          this.initAttempts = 0;
-          this.wakeup();
-        } else {
-          this.initFailed(this.net.now());
-        }
-      },
-      () => {
-        this.initInFlight = false;
-        this.initFailed(this.net.now());
-      },
-    );
-    return false;
-  }
-
-  private initFailed(now: number): void {
-    this.initRetryAtMs = now + this.backoff.backoff(this.initAttempts);
-    this.initAttempts++;
-    this.runAt(this.initRetryAtMs);
   }
 }

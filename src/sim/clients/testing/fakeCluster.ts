@@ -7,11 +7,9 @@
  */
 import type { SimEvent } from '../../events/bus';
 import { EventBus } from '../../events/bus';
-import { GroupCoordinator } from '../../groups/groupCoordinator';
-import type { OffsetsTopicRecord } from '../../groups/offsetsTopicRecords';
+import type { GroupCoordinator } from '../../groups/groupCoordinator';
 import type { GroupRequest } from '../../groups/protocol';
-import { createLeaderBatch } from '../../log/batches';
-import type { RecordBatch } from '../../log/record';
+import type { ProducerBatchData, RecordBatch } from '../../log/record';
 import type { KafkaErrorName } from '../../protocol/errors';
 import type {
   FetchRequest,
@@ -27,20 +25,11 @@ import type {
 import { Prng } from '../../random/prng';
 import { Scheduler } from '../../time/scheduler';
 import type { ClientRequest, ClientTransport, ResponseOf, WireRequest } from '../transport';
+import { createFakeCoordinator, notCoordinator } from './fakeGroupCoordinator';
+import type { FakePartition } from './fakePartition';
+import { appendToPartition, newPartition, readFromPartition } from './fakePartition';
 
-/** One partition of the fake cluster. */
-export interface FakePartition {
-  leader: number;
-  leaderEpoch: number;
-  batches: RecordBatch[];
-  logStartOffset: number;
-  logEndOffset: number;
-  highWatermark: number;
-  /** When true the high watermark stays where it is (followers not caught up). */
-  holdHighWatermark: boolean;
-  /** Idempotence: last sequence appended per producer id. */
-  lastSequence: Map<number, number>;
-}
+export type { FakePartition } from './fakePartition';
 
 /** A request the fake cluster received. */
 export interface ReceivedRequest {
@@ -50,7 +39,6 @@ export interface ReceivedRequest {
   request: ClientRequest;
 }
 
-const OFFSETS_PARTITIONS = 4;
 const LATENCY_MS = 1;
 
 /** An in-memory cluster of `brokers` brokers (ids 1…n). */
@@ -67,42 +55,25 @@ export class FakeCluster {
   topicCreationDelayMs = 50;
   /** Partitions of auto-created topics. */
   defaultPartitions = 3;
+  /** Node ids the next FindCoordinator requests answer (a stale coordinator), then the real one. */
+  readonly staleCoordinatorAnswers: number[] = [];
   private readonly down = new Set<number>();
   private readonly partitionErrors = new Map<string, KafkaErrorName[]>();
   private readonly dropResponses = new Map<string, number>();
   private readonly parkedFetches: (() => boolean)[] = [];
   private readonly coordinator: GroupCoordinator;
-  private readonly offsetsLog = new Map<number, OffsetsTopicRecord[]>();
   private nextProducerId = 1000;
-  private readonly rng = new Prng(7);
 
   constructor(brokers = 3, options: { groupInitialRebalanceDelayMs?: number } = {}) {
     this.brokerIds = Array.from({ length: brokers }, (_, i) => i + 1);
     this.bus.subscribe((e) => this.events.push(e));
-    const uuids = this.rng.fork('coordinator');
-    this.coordinator = new GroupCoordinator({
-      brokerId: this.coordinatorId,
-      now: () => this.scheduler.now,
-      schedule: (ms, fn) => this.scheduler.schedule(ms, fn),
-      cancel: (id) => this.scheduler.cancel(id),
-      emit: (type, fields) => this.bus.emit(type, fields),
-      rng: { uuid: () => uuids.uuid() },
-      config: {
-        groupInitialRebalanceDelayMs: options.groupInitialRebalanceDelayMs ?? 0,
-        groupMinSessionTimeoutMs: 6000,
-        groupMaxSessionTimeoutMs: 1_800_000,
-        offsetsTopicPartitions: OFFSETS_PARTITIONS,
-      },
-      appendToOffsetsTopic: (partition, records, cb) =>
-        this.scheduler.schedule(1, () => {
-          const log = this.offsetsLog.get(partition) ?? [];
-          log.push(...records);
-          this.offsetsLog.set(partition, log);
-          cb('NONE');
-        }),
-      partitionCount: (topic) => this.topics.get(topic)?.length,
-    });
-    for (let p = 0; p < OFFSETS_PARTITIONS; p++) this.coordinator.onElection(p, []);
+    this.coordinator = createFakeCoordinator(
+      this.scheduler,
+      this.bus,
+      this.coordinatorId,
+      options.groupInitialRebalanceDelayMs ?? 0,
+      (topic) => this.topics.get(topic)?.length,
+    );
   }
 
   /** The broker coordinating every group. */
@@ -112,16 +83,9 @@ export class FakeCluster {
 
   /** Creates a topic; partition p is led by broker `leaders[p]` (default round-robin). */
   createTopic(name: string, partitions: number, leaders?: number[]): FakePartition[] {
-    const parts = Array.from({ length: partitions }, (_, p) => ({
-      leader: leaders?.[p] ?? this.brokerIds[p % this.brokerIds.length]!,
-      leaderEpoch: 0,
-      batches: [],
-      logStartOffset: 0,
-      logEndOffset: 0,
-      highWatermark: 0,
-      holdHighWatermark: false,
-      lastSequence: new Map<number, number>(),
-    }));
+    const parts = Array.from({ length: partitions }, (_, p) =>
+      newPartition(leaders?.[p] ?? this.brokerIds[p % this.brokerIds.length]!),
+    );
     this.topics.set(name, parts);
     return parts;
   }
@@ -268,7 +232,7 @@ export class FakeCluster {
         return respond({
           kind: 'FindCoordinator',
           error: 'NONE',
-          nodeId: this.coordinatorId,
+          nodeId: this.staleCoordinatorAnswers.shift() ?? this.coordinatorId,
           host: 'localhost',
           port: 9092,
         });
@@ -368,11 +332,8 @@ export class FakeCluster {
     };
   }
 
-  private appendBatch(p: FakePartition, data: ProduceRequest['batches'][number]['batch']): number {
-    const baseOffset = p.logEndOffset;
-    p.batches.push(createLeaderBatch(data, baseOffset, p.leaderEpoch, null));
-    p.logEndOffset += data.keys.length;
-    if (!p.holdHighWatermark) p.highWatermark = p.logEndOffset;
+  private appendBatch(p: FakePartition, data: ProducerBatchData): number {
+    const baseOffset = appendToPartition(p, data);
     this.wakeFetches();
     return baseOffset;
   }
@@ -422,9 +383,7 @@ export class FakeCluster {
         if (fp.fetchOffset < p.logStartOffset || fp.fetchOffset > p.logEndOffset) {
           return { ...base, error: 'OFFSET_OUT_OF_RANGE' as const };
         }
-        const batches = p.batches.filter(
-          (b) => b.lastOffset >= fp.fetchOffset && b.baseOffset < p.highWatermark,
-        );
+        const batches = readFromPartition(p, fp.fetchOffset, fp.partitionMaxBytes);
         return {
           ...base,
           error: 'NONE' as const,
@@ -451,31 +410,5 @@ export class FakeCluster {
         return { ...base, error: 'NONE' as const, offset, leaderEpoch: p.leaderEpoch };
       }),
     };
-  }
-}
-
-function notCoordinator(r: GroupRequest): unknown {
-  switch (r.api) {
-    case 'OffsetCommit':
-      return {
-        api: r.api,
-        partitions: r.offsets.map((o) => ({
-          topic: o.topic,
-          partition: o.partition,
-          error: 'NOT_COORDINATOR',
-        })),
-      };
-    default:
-      return {
-        api: r.api,
-        error: 'NOT_COORDINATOR',
-        partitions: [],
-        members: [],
-        assignment: [],
-        generationId: -1,
-        leader: '',
-        skipAssignment: false,
-        memberId: '',
-      };
   }
 }

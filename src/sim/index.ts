@@ -15,3 +15,15 @@ export { Future } from './cluster/future';
 export type { SimEvent, EventListener } from './events/bus';
 export { KafkaError, kafkaErrors } from './protocol/errors';
 export type { KafkaErrorName } from './protocol/errors';
+export { murmur2, toPositive, partitionForKey, createPartitioner } from './partitioner/index';
+export type { Partitioner } from './partitioner/index';
+export { assignors, assignorNames } from './assignors/index';
+export type { Assignor, AssignorInput, AssignorMember, TopicPartitionRef } from './assignors/index';
+export { Producer, Consumer } from './clients/index';
+export type {
+  ProducerRecord,
+  RecordMetadata,
+  ProducerConfig,
+  ConsumerConfig,
+} from './clients/index';
+export type { LogRecord, RecordHeader } from './log/record';

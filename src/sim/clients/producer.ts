@@ -229,8 +229,11 @@ export class Producer {
     for (const [name, list] of [...this.parked]) {
       const topic = this.metadata.topic(name);
       const error = this.metadata.topicError(name);
-      while (list.length > 0) {
-        const head = list[0]!;
+      // Index through the list and drop the released prefix once: shifting one by one is
+      // quadratic when many records waited for the topic's metadata.
+      let released = 0;
+      while (released < list.length) {
+        const head = list[released]!;
         if (error === 'INVALID_TOPIC_EXCEPTION') {
           this.failParked(
             head,
@@ -245,9 +248,10 @@ export class Producer {
         } else {
           break;
         }
-        list.shift();
+        released++;
         this.parkedCount--;
       }
+      list.splice(0, released);
       if (list.length === 0) this.parked.delete(name);
       else this.metadata.requestUpdate();
     }

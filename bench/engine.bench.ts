@@ -26,9 +26,10 @@ console.log(
 const ratio = base.recordsPerSecond / e2e.recordsPerSecond;
 console.log(`baseline ratio: ${ratio.toFixed(2)}x slower than plain arrays`);
 
-const [idle1, idle1000] = idleTickNs([1, 1000]) as [number, number];
+const [idle1, idle3, idle1000] = idleTickNs([1, 3, 1000]) as [number, number, number];
 console.log(
-  `idle tick: ${idle1.toFixed(0)} ns with 1 partition, ${idle1000.toFixed(0)} ns with 1000 partitions (RF 3)`,
+  `idle tick: ${idle1.toFixed(0)} ns with 1 partition (2 follower fetch sessions), ${idle3.toFixed(0)} ns with 3 ` +
+    `(all 6 broker pairs fetch), ${idle1000.toFixed(0)} ns with 1000 partitions (RF 3)`,
 );
 const idleRatio = idle1000 / idle1;
 

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../src/sim/cluster/cluster';
 import type { Cluster } from '../src/sim/cluster/cluster';
-import type { FetchResponse, ProduceResponse } from '../src/sim/protocol/messages';
+import type { FetchResponse } from '../src/sim/protocol/messages';
+import { produce } from './helpers/rawClient';
 
 type Step =
   | { op: 'crash' | 'stop' | 'start' | 'isolate' | 'heal'; broker: number }
@@ -140,40 +141,10 @@ class Campaign {
         c.advance(step.ms);
         return;
       case 'produce': {
-        const leader = this.leaderOf(step.partition);
-        if (leader < 0) return;
+        if (this.leaderOf(step.partition) < 0) return;
         const values = Array.from({ length: step.n }, () => `v${++this.seq}`);
-        const f = c.settle(
-          c.admin.call<ProduceResponse>(
-            'produce',
-            [leader],
-            {
-              kind: 'Produce',
-              clientId: 'campaign',
-              acks: step.acks,
-              timeoutMs: 30_000,
-              batches: [
-                {
-                  topic: 't',
-                  partition: step.partition,
-                  batch: {
-                    producerId: -1,
-                    producerEpoch: -1,
-                    baseSequence: -1,
-                    keys: values.map(() => null),
-                    values,
-                    timestamps: values.map(() => c.wallClockMs),
-                    headers: null,
-                  },
-                },
-              ],
-            },
-            31_000,
-          ),
-          32_000,
-        );
-        const r = f.isDone && !f.error ? f.result.responses[0] : undefined;
-        if (step.acks === -1 && r?.error === 'NONE')
+        const r = produce(c, 't', step.partition, values, step.acks);
+        if (step.acks === -1 && r.error === 'NONE')
           values.forEach((value, i) =>
             this.acked.push({ partition: step.partition, offset: r.baseOffset + i, value }),
           );

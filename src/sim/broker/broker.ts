@@ -17,6 +17,9 @@ import { brokerNode } from '../network/network';
 import { rpc } from '../network/rpc';
 import type { FetchRequest, FetchResponse } from '../protocol/messages';
 import type { Scheduler } from '../time/scheduler';
+import type { AlterPartitionRequest } from '../controller/controllerLogic';
+
+export type { AlterPartitionRequest };
 import { Partition } from './partition';
 import { ReplicaManager } from './replicaManager';
 import { ReplicaFetcher } from './replicaFetcher';
@@ -35,15 +38,6 @@ export interface ControllerChannel {
   alterPartition(broker: Broker, req: AlterPartitionRequest, done: (error: string) => void): void;
   /** The broker stopped: end its session/heartbeats (crash: silently). */
   unregister(broker: Broker, clean: boolean): void;
-}
-
-export interface AlterPartitionRequest {
-  topic: string;
-  partition: number;
-  leaderId: number;
-  leaderEpoch: number;
-  partitionEpoch: number;
-  newIsr: number[];
 }
 
 export interface BrokerContext {

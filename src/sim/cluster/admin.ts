@@ -8,6 +8,8 @@ import type { CreateTopicRequest } from '../controller/controllerLogic';
 import type { MetadataRecord } from '../metadata/records';
 import { brokerNode } from '../network/network';
 import { rpc } from '../network/rpc';
+import { KafkaError } from '../protocol/errors';
+import { topicConfigDefs, validateTopicConfig } from '../config/topicConfigs';
 import type { MetadataResponse } from '../protocol/messages';
 import type { Cluster } from './cluster';
 import { Future } from './future';
@@ -135,10 +137,10 @@ export class Admin {
     bootstrap?: number[],
   ): Future<string | undefined> {
     return this.controllerOp('incrementalAlterConfigs', bootstrap, (ctrl) => {
+      // QuorumController.ConfigResourceExistenceChecker / ZkAdminManager.alterTopicConfigs.
       if (resource === 'topic' && !ctrl.image.topics.has(name))
-        throw new Error(
-          `UNKNOWN_TOPIC_OR_PARTITION: This server does not host this topic-partition.`,
-        );
+        throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `The topic '${name}' does not exist.`);
+      if (resource === 'topic') validateTopicOverrides(ctrl.logic.mode, name, set);
       return [
         ...Object.entries(set).map(([key, value]) => ({
           type: 'Config' as const,
@@ -189,5 +191,30 @@ export class Admin {
       topics,
       allowAutoTopicCreation: false,
     });
+  }
+}
+
+/**
+ * Validates topic config overrides to set as `LogConfig.validate` does: an unknown name is INVALID_CONFIG;
+ * a bad value is INVALID_CONFIG in KRaft (ConfigurationControlManager) and, in ZooKeeper mode,
+ * the INVALID_REQUEST that ZkAdminManager.incrementalAlterConfigs wraps the ConfigException in.
+ */
+function validateTopicOverrides(
+  mode: 'kraft' | 'zookeeper',
+  topic: string,
+  set: Record<string, string>,
+): void {
+  // Deleting an override that is not set is a no-op in both modes, whatever its name.
+  for (const key of Object.keys(set))
+    if (!topicConfigDefs[key])
+      throw new KafkaError('INVALID_CONFIG', `Unknown topic config name: ${key}`);
+  for (const [key, value] of Object.entries(set)) {
+    const problem = validateTopicConfig(key, value);
+    if (problem === undefined) continue;
+    if (mode === 'kraft') throw new KafkaError('INVALID_CONFIG', problem);
+    throw new KafkaError(
+      'INVALID_REQUEST',
+      `Invalid config value for resource ConfigResource(type=TOPIC, name='${topic}'): ${problem}`,
+    );
   }
 }

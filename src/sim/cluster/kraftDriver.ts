@@ -278,17 +278,7 @@ export function createKraftDriver(cluster: Cluster, layout: KraftLayout): KraftD
       toController<{ error: string }>(
         b,
         'AlterPartition',
-        (ctrl, reply) => {
-          let error = 'NONE';
-          ctrl.submit(
-            () => {
-              const r = logic.alterPartition(ctrl.image, req);
-              error = r.error;
-              return r.records;
-            },
-            (e) => reply({ error: e ?? error }),
-          );
-        },
+        (ctrl, reply) => ctrl.alterPartition(req, (error) => reply({ error })),
         (r) => done(r.error),
         () => done('REQUEST_TIMED_OUT'),
       );

@@ -5,6 +5,7 @@
  */
 import type { Cluster } from './cluster';
 import type { ControllerSideSnapshot } from './modeDriver';
+import { internalTopics } from '../controller/controllerLogic';
 
 export interface ReplicaSnapshot {
   brokerId: number;
@@ -72,7 +73,7 @@ export function takeSnapshot(cluster: Cluster): ClusterSnapshot {
         .map((t) => ({
           name: t.name,
           topicId: t.topicId,
-          internal: t.name.startsWith('__'),
+          internal: internalTopics.has(t.name),
           configs: { ...t.configs },
           partitions: t.partitions.map((p, partition) => {
             const replicaStates = p.replicas.map((id) => {

@@ -463,17 +463,8 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
         brokerNode(controllerId),
         'AlterPartition',
         (reply) => {
-          const ctrl = active;
-          if (!ctrl) return reply({ error: 'NOT_CONTROLLER' });
-          let error = 'NONE';
-          ctrl.submit(
-            () => {
-              const r = logic.alterPartition(ctrl.image, req);
-              error = r.error;
-              return r.records;
-            },
-            (e) => reply({ error: e ?? error }),
-          );
+          if (!active) return reply({ error: 'NOT_CONTROLLER' });
+          active.alterPartition(req, (error) => reply({ error }));
         },
         (r) => done(r.error),
         (e) => done(e),

@@ -9,7 +9,7 @@ import { KafkaError } from '../protocol/errors';
 import type { MetadataImage } from '../metadata/image';
 import type { MetadataRecord } from '../metadata/records';
 import { applyRecord } from '../metadata/records';
-import type { ControllerLogic } from './controllerLogic';
+import type { AlterPartitionRequest, ControllerLogic } from './controllerLogic';
 
 /** Makes records durable: KRaft appends them to the metadata log; ZooKeeper mode writes znodes. */
 export interface MetadataStore {
@@ -121,6 +121,19 @@ export class ActiveController {
       else hi = mid;
     }
     return this.journal.slice(lo);
+  }
+
+  /** Handles AlterPartition from a leader; `reply` gets 'NONE' or the reason it was refused. */
+  alterPartition(req: AlterPartitionRequest, reply: (error: string) => void): void {
+    let error = 'NONE';
+    this.submit(
+      () => {
+        const r = this.logic.alterPartition(this.image, req);
+        error = r.error;
+        return r.records;
+      },
+      (e) => reply(e ?? error),
+    );
   }
 
   /** Fails every queued operation (this controller lost its role). */

@@ -29,6 +29,16 @@ export interface CreateTopicRequest {
   assignments?: number[][];
 }
 
+/** AlterPartition from a partition leader (KIP-497): the ISR it wants, at its epochs. */
+export interface AlterPartitionRequest {
+  topic: string;
+  partition: number;
+  leaderId: number;
+  leaderEpoch: number;
+  partitionEpoch: number;
+  newIsr: number[];
+}
+
 /** A record batch plus what it did, for events and the CLI. */
 export interface ControllerResult {
   records: MetadataRecord[];
@@ -175,14 +185,21 @@ export class ControllerLogic {
         'This server does not host this topic-partition.',
       );
     const current = topic.partitions.length;
+    // KRaft: ReplicationControlManager.createPartitionsForTopic; ZooKeeper mode: the broker's
+    // ZkAdminManager.createPartitions, which answers the Admin API before AdminZkClient is reached.
     if (totalCount === current)
-      throw new KafkaError('INVALID_PARTITIONS', `Topic already has ${current} partition(s).`);
+      throw new KafkaError(
+        'INVALID_PARTITIONS',
+        this.mode === 'kraft'
+          ? `Topic already has ${current} partition(s).`
+          : `Topic already has ${current} partitions.`,
+      );
     if (totalCount < current)
       throw new KafkaError(
         'INVALID_PARTITIONS',
         this.mode === 'kraft'
           ? `The topic ${name} currently has ${current} partition(s); ${totalCount} would not be an increase.`
-          : `The number of partitions for a topic can only be increased. Topic ${name} currently has ${current} partitions, ${totalCount} would not be an increase.`,
+          : `Topic currently has ${current} partitions, which is higher than the requested ${totalCount}.`,
       );
     const rf = topic.partitions[0]?.replicas.length ?? 1;
     const added = assignments ?? this.place(image, totalCount - current, rf, current);
@@ -230,16 +247,28 @@ export class ControllerLogic {
             leader: -1,
             isr: p.isr.length > 1 ? p.isr.filter((r) => r !== brokerId) : p.isr,
           });
-      } else if (p.isr.includes(brokerId) && p.isr.length > 1) {
-        records.push({
-          type: 'PartitionChange',
-          topic,
-          partition,
-          isr: p.isr.filter((r) => r !== brokerId),
-        });
+      } else {
+        this.pushIsrRemoval(records, topic, partition, p, brokerId);
       }
     });
     return records;
+  }
+
+  /** Drops `brokerId` from a follower's ISR, unless it is the last member (Kafka keeps that one). */
+  private pushIsrRemoval(
+    records: MetadataRecord[],
+    topic: string,
+    partition: number,
+    p: PartitionRegistration,
+    brokerId: number,
+  ): void {
+    if (!p.isr.includes(brokerId) || p.isr.length <= 1) return;
+    records.push({
+      type: 'PartitionChange',
+      topic,
+      partition,
+      isr: p.isr.filter((r) => r !== brokerId),
+    });
   }
 
   /** A broker asked for a controlled shutdown: move its leaderships away first, then drop it from ISRs. */
@@ -255,13 +284,8 @@ export class ControllerLogic {
         const result = electForShutdown(p, isLive, (id) => id === brokerId);
         if (result)
           records.push(this.change(topic, partition, p, result.leader, result.isr, false));
-      } else if (p.isr.includes(brokerId) && p.isr.length > 1) {
-        records.push({
-          type: 'PartitionChange',
-          topic,
-          partition,
-          isr: p.isr.filter((r) => r !== brokerId),
-        });
+      } else {
+        this.pushIsrRemoval(records, topic, partition, p, brokerId);
       }
     });
     return records;
@@ -306,14 +330,7 @@ export class ControllerLogic {
    */
   alterPartition(
     image: MetadataImage,
-    req: {
-      topic: string;
-      partition: number;
-      leaderId: number;
-      leaderEpoch: number;
-      partitionEpoch: number;
-      newIsr: number[];
-    },
+    req: AlterPartitionRequest,
   ): {
     records: MetadataRecord[];
     error:

@@ -13,13 +13,17 @@ export function partitionState(cluster: Cluster, topic: string, partition: numbe
   return cluster.snapshot().topics.find((t) => t.name === topic)!.partitions[partition]!;
 }
 
-/** Produces `values` to the partition's current leader and waits for the answer. */
+/**
+ * Produces `values` (null = tombstone) as one batch to the partition's current leader and waits for
+ * the answer. `keys` defaults to null keys.
+ */
 export function produce(
   cluster: Cluster,
   topic: string,
   partition: number,
-  values: string[],
+  values: (string | null)[],
   acks: Acks = -1,
+  keys: (string | null)[] = values.map(() => null),
 ) {
   const leader = leaderOf(cluster, topic, partition);
   const f = cluster.settle(
@@ -39,7 +43,7 @@ export function produce(
               producerId: -1,
               producerEpoch: -1,
               baseSequence: -1,
-              keys: values.map(() => null),
+              keys,
               values,
               timestamps: values.map(() => cluster.wallClockMs),
               headers: null,

@@ -60,6 +60,11 @@ export class Broker {
   private timers: number[] = [];
   /** Logs survive restarts: they live on the broker's "disk". */
   readonly logs = new Map<string, PartitionLog>();
+  /**
+   * High watermarks written to disk when the broker stopped, by `topic-partition` (Kafka's
+   * `replication-offset-checkpoint`): what this broker had acknowledged, for data-loss reports.
+   */
+  readonly highWatermarkCheckpoints = new Map<string, number>();
   /** Extra request handlers (group coordinator, admin) installed by the cluster. */
   readonly handlers = new Map<
     string,
@@ -151,6 +156,7 @@ export class Broker {
     for (const [key, p] of this.replicaManager.partitions) {
       this.logs.set(key, p.log);
       p.highWatermark = Math.min(p.highWatermark, p.logEndOffset);
+      this.highWatermarkCheckpoints.set(key, p.highWatermark);
     }
     this.replicaManager.partitions.clear();
     this.ctx.controller.unregister(this, clean);
@@ -209,8 +215,10 @@ export class Broker {
     }
     if (!t) {
       for (const key of [...this.logs.keys()])
-        if (key.startsWith(`${topic}-`) && /^\d+$/.test(key.slice(topic.length + 1)))
+        if (key.startsWith(`${topic}-`) && /^\d+$/.test(key.slice(topic.length + 1))) {
           this.logs.delete(key);
+          this.highWatermarkCheckpoints.delete(key);
+        }
       return;
     }
     t.partitions.forEach((reg, partition) => {
@@ -236,7 +244,7 @@ export class Broker {
       if (change !== 'updated') this.replicaManager.leadershipChanged(p);
       if (change === 'became-leader') p.log.assignEpochStartOffset(p.leaderEpoch);
       if (change === 'became-leader') {
-        this.fetchers.get(oldLeader)?.remove(p);
+        this.stopFetching(oldLeader, p);
         this.replicaManager.sessions.forget(key);
         this.ctx.bus.emit('replica.became-leader', {
           broker: this.id,
@@ -246,7 +254,7 @@ export class Broker {
         });
         this.replicaManager.maybeAdvanceHighWatermark(p);
       } else if (change === 'became-follower') {
-        this.fetchers.get(oldLeader)?.remove(p);
+        this.stopFetching(oldLeader, p);
         this.replicaManager.completeDelayedProduces(p);
         this.replicaManager.sessions.forget(key);
         if (p.leaderId >= 0) this.fetcherFor(p.leaderId).add(p);
@@ -264,12 +272,29 @@ export class Broker {
     });
   }
 
+  /**
+   * Removes `p` from its fetcher for `leaderId`; a fetcher left with no partitions is shut down
+   * (`AbstractFetcherManager.shutdownIdleFetcherThreads`), so a request it still has in flight to a
+   * dead leader cannot hold up fetching when that broker leads again.
+   */
+  private stopFetching(leaderId: number, p: Partition): void {
+    const f = this.fetchers.get(leaderId);
+    if (!f) return;
+    f.remove(p);
+    if (f.size > 0) return;
+    f.stop();
+    this.fetchers.delete(leaderId);
+  }
+
   private removeReplica(p: Partition, deleteLog: boolean): void {
-    this.fetchers.get(p.leaderId)?.remove(p);
+    this.stopFetching(p.leaderId, p);
     p.leaderId = -1;
     this.replicaManager.completeDelayedProduces(p);
     this.replicaManager.sessions.forget(tpKey(p.topic, p.partition));
-    if (deleteLog) this.logs.delete(tpKey(p.topic, p.partition));
+    if (deleteLog) {
+      this.logs.delete(tpKey(p.topic, p.partition));
+      this.highWatermarkCheckpoints.delete(tpKey(p.topic, p.partition));
+    }
     this.ctx.bus.emit('replica.removed', {
       broker: this.id,
       topic: p.topic,

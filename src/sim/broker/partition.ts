@@ -7,6 +7,7 @@
  * https://kafka.apache.org/39/documentation.html#replication
  */
 import type { PartitionLog } from '../log/partitionLog';
+import type { RecordBatch } from '../log/record';
 import type { PartitionRegistration } from '../metadata/image';
 
 /** The leader's record of one follower (`kafka.cluster.Replica` / `ReplicaState`). */
@@ -169,6 +170,34 @@ export class Partition {
       if (now - caughtUp > maxLagMs) out.push(id);
     }
     return out;
+  }
+
+  /**
+   * Remembers an idempotent producer's batch (KIP-98), the last 5 per producer, on the leader and
+   * on every follower that replicates it (`ProducerStateManager`, updated by `appendAsLeader` and
+   * `appendAsFollower` alike), so a new leader still recognises a retried batch as a duplicate.
+   */
+  recordProducerBatch(batch: RecordBatch): void {
+    if (batch.producerId < 0) return;
+    let entry = this.producers.get(batch.producerId);
+    if (!entry || entry.producerEpoch !== batch.producerEpoch) {
+      entry = { producerEpoch: batch.producerEpoch, batches: [] };
+      this.producers.set(batch.producerId, entry);
+    }
+    entry.batches.push({
+      firstSeq: batch.baseSequence,
+      lastSeq: batch.baseSequence + batch.values.length - 1,
+      baseOffset: batch.baseOffset,
+    });
+    if (entry.batches.length > 5) entry.batches.shift();
+  }
+
+  /** Forgets producer batches at or after `offset`, after the log was truncated there. */
+  truncateProducerState(offset: number): void {
+    for (const [id, entry] of this.producers) {
+      entry.batches = entry.batches.filter((b) => b.baseOffset < offset);
+      if (entry.batches.length === 0) this.producers.delete(id);
+    }
   }
 
   /** A follower outside the ISR that may rejoin it (Kafka `isFollowerInSync`). */

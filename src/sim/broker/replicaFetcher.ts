@@ -147,6 +147,9 @@ export class ReplicaFetcher {
         backoff = true;
         continue;
       }
+      // After truncating for a diverging epoch the fetch offset may be unchanged: send the
+      // partition again anyway, so the leader's incremental session returns its records.
+      if (r.divergingEpoch) this.sentOffsets.delete(key);
       this.apply(p, r);
       this.changed.add(key);
     }
@@ -159,6 +162,7 @@ export class ReplicaFetcher {
       const before = p.logEndOffset;
       const to = Math.min(r.divergingEpoch.endOffset, before);
       p.log.truncateTo(to);
+      p.truncateProducerState(to);
       this.ctx.bus.emit('log.truncated', {
         broker: this.ctx.brokerId,
         topic: p.topic,
@@ -173,6 +177,7 @@ export class ReplicaFetcher {
     if (r.error === 'OFFSET_OUT_OF_RANGE') {
       if (p.logEndOffset < r.logStartOffset) {
         p.log.truncateFullyAndStartAt(r.logStartOffset);
+        p.producers.clear();
         this.ctx.bus.emit('log.truncated', {
           broker: this.ctx.brokerId,
           topic: p.topic,
@@ -190,6 +195,7 @@ export class ReplicaFetcher {
       if (batch.lastOffset < p.logEndOffset) continue;
       if (batch.baseOffset !== p.logEndOffset) break;
       p.log.appendAsFollower(batch, now);
+      p.recordProducerBatch(batch);
       appended += batch.values.length;
     }
     if (r.logStartOffset > p.log.logStartOffset && r.logStartOffset <= p.logEndOffset)

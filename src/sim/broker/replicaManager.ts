@@ -121,7 +121,7 @@ export class ReplicaManager {
         continue;
       }
       const appended = p.log.appendAsLeader(batch, p.leaderEpoch, now);
-      this.rememberSequence(p, appended);
+      p.recordProducerBatch(appended);
       result.baseOffset = appended.baseOffset;
       result.logStartOffset = p.log.logStartOffset;
       if (this.ctx.bus.active)
@@ -205,21 +205,6 @@ export class ReplicaManager {
     const last = entry.batches[entry.batches.length - 1];
     if (last && firstSeq !== last.lastSeq + 1) return 'OUT_OF_ORDER_SEQUENCE_NUMBER';
     return undefined;
-  }
-
-  private rememberSequence(p: Partition, batch: RecordBatch): void {
-    if (batch.producerId < 0) return;
-    let entry = p.producers.get(batch.producerId);
-    if (!entry || entry.producerEpoch !== batch.producerEpoch) {
-      entry = { producerEpoch: batch.producerEpoch, batches: [] };
-      p.producers.set(batch.producerId, entry);
-    }
-    entry.batches.push({
-      firstSeq: batch.baseSequence,
-      lastSeq: batch.baseSequence + batch.values.length - 1,
-      baseOffset: batch.baseOffset,
-    });
-    if (entry.batches.length > 5) entry.batches.shift();
   }
 
   /** Completes acks=all produces whose records the whole ISR now holds. */

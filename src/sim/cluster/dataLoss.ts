@@ -21,7 +21,10 @@ export function watchDataLoss(cluster: Cluster): void {
       const log =
         b.replicaManager.get(topic, partition)?.log ?? b.logs.get(`${topic}-${partition}`);
       if (log) maxEnd = Math.max(maxEnd, log.logEndOffset);
-      const hw = b.replicaManager.get(topic, partition)?.highWatermark;
+      // A stopped broker's high watermark comes from its checkpoint on disk.
+      const hw =
+        b.replicaManager.get(topic, partition)?.highWatermark ??
+        b.highWatermarkCheckpoints.get(`${topic}-${partition}`);
       if (hw !== undefined) maxHw = Math.max(maxHw, hw);
     }
     cluster.scheduler.schedule(0, () =>

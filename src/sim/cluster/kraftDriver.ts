@@ -74,12 +74,18 @@ export function createKraftDriver(cluster: Cluster, layout: KraftLayout): KraftD
     }
   };
 
+  /** Brokers started since they last caught up: they load the whole image, not just new records. */
+  const starting = new Set<number>();
+
   const catchUp = (b: Broker) => {
     const ctrl = active();
     if (!ctrl) return;
-    network.send(nodeOf(ctrl.nodeId), b.node, 'MetadataFetch', () =>
-      b.applyMetadata(ctrl.since(b.metadataOffset)),
-    );
+    network.send(nodeOf(ctrl.nodeId), b.node, 'MetadataFetch', () => {
+      // A starting broker replays its metadata log and publishes the whole image (every hosted
+      // replica is created again, BrokerMetadataPublisher's first publish), not only what changed.
+      if (starting.delete(b.id)) b.loadImage(ctrl.image, ctrl.offset);
+      else b.applyMetadata(ctrl.since(b.metadataOffset));
+    });
   };
 
   const checkFencing = () => {
@@ -259,7 +265,9 @@ export function createKraftDriver(cluster: Cluster, layout: KraftLayout): KraftD
   const channel: ControllerChannel = {
     register(b) {
       scheduler.cancel(heartbeatTimers.get(b.id));
+      starting.add(b.id);
       heartbeat(b);
+      catchUp(b);
     },
     controlledShutdown(b, done) {
       toController<unknown>(
@@ -268,7 +276,20 @@ export function createKraftDriver(cluster: Cluster, layout: KraftLayout): KraftD
         (ctrl, reply) =>
           ctrl.submit(
             () => logic.controlledShutdown(ctrl.image, b.id, isLive),
-            () => reply({}),
+            () =>
+              // Leaderships moved: the controller answers SHUTDOWN_NOW and fences the broker
+              // (ReplicationControlManager.processBrokerHeartbeat → handleBrokerFenced), so
+              // partitions it still leads go offline and on restart its heartbeats unfence it.
+              ctrl.submit(
+                () =>
+                  ctrl.image.brokers.get(b.id)?.fenced
+                    ? []
+                    : [
+                        { type: 'FenceBroker', brokerId: b.id },
+                        ...logic.brokerFailed(ctrl.image, b.id, (x) => x !== b.id && isLive(x)),
+                      ],
+                () => reply({}),
+              ),
           ),
         () => done(),
         () => done(),

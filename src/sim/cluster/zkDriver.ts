@@ -411,8 +411,20 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
         schedule: (ms, fn) => scheduler.schedule(ms, fn),
         cancel: (id) => scheduler.cancel(id),
         emit: (type, fields) => bus.emit(type, fields),
-        send: (message: ZkRequest) =>
-          network.send(b.node, zookeeperNode, 'Zk', () => server.receive(b.node, message)),
+        send: (message: ZkRequest) => {
+          // A clean shutdown closes the ZooKeeper session before the process exits (KafkaServer
+          // .shutdown → zkClient.close), so its closeSession arrives although the broker is down
+          // by then: /brokers/ids/N goes at once and a restart can register again.
+          if (message.op === 'closeSession') {
+            if (!network.canReach(b.node, zookeeperNode)) return;
+            bus.emit('network.sent', { from: b.node, to: zookeeperNode, kind: 'Zk' });
+            scheduler.schedule(network.latencyMs(b.node, zookeeperNode), () => {
+              if (server.isRunning) server.receive(b.node, message);
+            });
+            return;
+          }
+          network.send(b.node, zookeeperNode, 'Zk', () => server.receive(b.node, message));
+        },
         sessionTimeoutMs: b.config.int('zookeeper.session.timeout.ms'),
       });
       clients.set(b.id, zk);

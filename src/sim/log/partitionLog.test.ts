@@ -217,6 +217,17 @@ describe('PartitionLog truncation and leader epochs', () => {
     expect(log.appendAsLeader(data(1), 3, T0).baseOffset).toBe(2);
   });
 
+  it('truncateTo at the log end still drops an epoch a former leader never appended to', () => {
+    // UnifiedLog.truncateTo: "we may have a conflicting epoch entry at the end of the log".
+    const log = logWith();
+    log.appendAsLeader(data(2), 0, T0);
+    log.assignEpochStartOffset(1);
+    expect(log.latestEpoch).toBe(1);
+    expect(log.truncateTo(2)).toBe(false);
+    expect(log.epochEntries).toEqual([{ epoch: 0, startOffset: 0 }]);
+    expect(log.logEndOffset).toBe(2);
+  });
+
   it('truncateFullyAndStartAt empties the log and restarts it at the offset', () => {
     const log = logWith();
     log.appendAsLeader(data(3), 0, T0);

@@ -247,7 +247,12 @@ export class PartitionLog {
    */
   truncateTo(offset: number): boolean {
     if (offset < 0) throw new RangeError(`Cannot truncate to a negative offset ${offset}`);
-    if (offset >= this.endOffset) return false;
+    if (offset >= this.endOffset) {
+      // Kafka truncates the epoch cache anyway: a former leader may hold an epoch entry at the log
+      // end that it never appended to, which would make the new leader report divergence forever.
+      this.epochs.truncateFromEnd(this.endOffset);
+      return false;
+    }
     if (offset < this.segs[0]!.baseOffset) {
       this.truncateFullyAndStartAt(offset);
       return true;

@@ -126,24 +126,18 @@ for (const mode of ['zookeeper', 'kraft'] as const) {
       consumer.close();
     });
 
-    // Known client bug (src/sim/clients/clientMetadata.ts, outside this suite's remit): after the
-    // crash, `leastLoadedNode` keeps choosing the dead broker for Metadata requests because it has
-    // no requests in flight, so the consumer never learns the new leader of orders-0. Kafka's
-    // NetworkClient.leastLoadedNode prefers any ready connection and skips nodes in reconnect
-    // backoff. Remove `.fails` once fixed.
-    it.fails(
-      'a consumer polling through the crash moves to the new leader and reads every record once',
-      () => {
-        const cluster = boot(mode);
-        createTopic(cluster, 'orders', 3, 3);
-        const consumer = cluster.createConsumer({ 'auto.offset.reset': 'earliest' });
-        consumer.assign([0, 1, 2].map((partition) => ({ topic: 'orders', partition })));
-        const received: LogRecord[] = [];
-        const { outcomes } = produceThroughCrash(cluster, () => received.push(...consumer.poll()));
-        received.push(...consume(cluster, consumer, outcomes.length - received.length, 60_000));
-        expectReadOnceInOrder(outcomes, received);
-      },
-    );
+    // Guards NetworkClient.leastLoadedNode's rule: Metadata requests go to a connected broker and
+    // skip one in reconnect backoff, so the consumer learns the new leader of orders-0.
+    it('a consumer polling through the crash moves to the new leader and reads every record once', () => {
+      const cluster = boot(mode);
+      createTopic(cluster, 'orders', 3, 3);
+      const consumer = cluster.createConsumer({ 'auto.offset.reset': 'earliest' });
+      consumer.assign([0, 1, 2].map((partition) => ({ topic: 'orders', partition })));
+      const received: LogRecord[] = [];
+      const { outcomes } = produceThroughCrash(cluster, () => received.push(...consumer.poll()));
+      received.push(...consume(cluster, consumer, outcomes.length - received.length, 60_000));
+      expectReadOnceInOrder(outcomes, received);
+    });
 
     it('a batch whose acknowledgement was lost in the crash is not written twice by the new leader', () => {
       const cluster = boot(mode);

@@ -203,14 +203,33 @@ export class ClientMetadata {
     );
   }
 
-  /** `NetworkClient.leastLoadedNode`: fewest in-flight requests, from a rotating start. */
+  /**
+   * `NetworkClient.leastLoadedNode`, from a rotating start: a connected broker with nothing in
+   * flight; else the connected broker with the fewest requests in flight; else a broker not in
+   * reconnect backoff; else the one whose backoff ends first. A broker that just refused a
+   * connection is therefore not asked again while others can answer.
+   */
   private leastLoadedNode(nodes: readonly number[]): number {
-    let best = nodes[this.nodeCursor % nodes.length]!;
-    for (let i = 1; i < nodes.length; i++) {
+    let connected: number | undefined;
+    let connectable: number | undefined;
+    let soonest: number | undefined;
+    for (let i = 0; i < nodes.length; i++) {
       const node = nodes[(this.nodeCursor + i) % nodes.length]!;
-      if (this.net.inFlightRequests(node) < this.net.inFlightRequests(best)) best = node;
+      const inFlight = this.net.inFlightRequests(node);
+      if (this.net.isConnected(node)) {
+        if (inFlight === 0) return node;
+        if (connected === undefined || inFlight < this.net.inFlightRequests(connected))
+          connected = node;
+      } else if (this.net.blackedOutUntilMs(node) === 0) {
+        connectable ??= node;
+      } else if (
+        soonest === undefined ||
+        this.net.blackedOutUntilMs(node) < this.net.blackedOutUntilMs(soonest)
+      ) {
+        soonest = node;
+      }
     }
-    return best;
+    return connected ?? connectable ?? soonest ?? nodes[this.nodeCursor % nodes.length]!;
   }
 
   private failed(): void {

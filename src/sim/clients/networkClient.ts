@@ -13,6 +13,9 @@ export class NetworkClient {
   private correlationId = 0;
   private readonly connected = new Set<number>();
   private readonly inFlight = new Map<number, number>();
+  /** Brokers whose connection failed, and until when they are in reconnect backoff (ms). */
+  private readonly blackedOutUntil = new Map<number, number>();
+  private readonly failures = new Map<number, number>();
 
   /**
    * @param logPrefix Kafka's `LogContext` prefix, e.g. `[Producer clientId=console-producer] `
@@ -25,6 +28,20 @@ export class NetworkClient {
   /** Virtual time, ms. */
   now(): number {
     return this.transport.now();
+  }
+
+  /** True when a connection to `brokerId` is open (a request got through and none failed since). */
+  isConnected(brokerId: number): boolean {
+    return this.connected.has(brokerId);
+  }
+
+  /**
+   * Virtual ms until which `brokerId` is in reconnect backoff after a failure
+   * (`reconnect.backoff.ms` 50 doubling up to `reconnect.backoff.max.ms` 1000), or 0.
+   */
+  blackedOutUntilMs(brokerId: number): number {
+    const until = this.blackedOutUntil.get(brokerId) ?? 0;
+    return until > this.now() ? until : 0;
   }
 
   /** Requests sent to `brokerId` and not answered yet. */
@@ -56,11 +73,15 @@ export class NetworkClient {
       timeoutMs,
       (response) => {
         this.inFlight.set(brokerId, this.inFlightRequests(brokerId) - 1);
+        this.failures.delete(brokerId);
         onResponse(response, correlationId);
       },
       (error) => {
         this.inFlight.set(brokerId, this.inFlightRequests(brokerId) - 1);
         this.connected.delete(brokerId);
+        const failures = (this.failures.get(brokerId) ?? 0) + 1;
+        this.failures.set(brokerId, failures);
+        this.blackedOutUntil.set(brokerId, this.now() + Math.min(1000, 50 * 2 ** (failures - 1)));
         onError(error, correlationId);
       },
     );

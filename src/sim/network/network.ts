@@ -19,6 +19,8 @@ export class Network {
   private readonly cutLinks = new Set<string>();
   private readonly isolated = new Set<NodeId>();
   private readonly latency = new Map<string, number>();
+  /** Connections awaiting an answer from each node: closed (failed) when that node stops. */
+  private readonly openRequests = new Map<NodeId, Set<() => void>>();
 
   /**
    * @param minLatencyMs smallest one-way latency of a link, ms.
@@ -34,8 +36,27 @@ export class Network {
 
   /** Marks a node as running (true) or stopped (false). A stopped node neither sends nor receives. */
   setUp(node: NodeId, up: boolean): void {
-    if (up) this.down.delete(node);
-    else this.down.add(node);
+    if (up) {
+      this.down.delete(node);
+      return;
+    }
+    this.down.add(node);
+    // The stopped process's TCP connections close: whoever waits for an answer from it learns now.
+    const waiting = this.openRequests.get(node);
+    if (!waiting) return;
+    this.openRequests.delete(node);
+    for (const fail of waiting) this.scheduler.schedule(0, fail);
+  }
+
+  /**
+   * Registers a request awaiting an answer from `node`; `onClosed` runs if `node` stops first.
+   * @returns a function to call once the answer arrived (or the request gave up).
+   */
+  awaitAnswer(node: NodeId, onClosed: () => void): () => void {
+    let set = this.openRequests.get(node);
+    if (!set) this.openRequests.set(node, (set = new Set()));
+    set.add(onClosed);
+    return () => this.openRequests.get(node)?.delete(onClosed);
   }
 
   isUp(node: NodeId): boolean {

@@ -1,8 +1,9 @@
 /**
  * Request/response over the simulated {@link Network}: the request travels to the receiver, which
  * answers through `respond`; the answer travels back. A request to a stopped node fails fast with
- * NETWORK_EXCEPTION (connection refused); one lost on a cut link fails with REQUEST_TIMED_OUT after
- * `timeoutMs` (`request.timeout.ms`), as a Kafka client sees it.
+ * NETWORK_EXCEPTION (connection refused), as does one whose receiver stops before answering (the
+ * connection closes); one lost on a cut link fails with REQUEST_TIMED_OUT after `timeoutMs`
+ * (`request.timeout.ms`), as a Kafka client sees it.
  */
 import type { Scheduler } from '../time/scheduler';
 import type { Network, NodeId } from './network';
@@ -21,10 +22,12 @@ export function rpc<Res>(
   timeoutMs: number,
 ): void {
   let settled = false;
+  let forget = () => {};
   const settle = () => {
     if (settled) return false;
     settled = true;
     scheduler.cancel(timer);
+    forget();
     return true;
   };
   const timer = scheduler.schedule(timeoutMs, () => {
@@ -41,6 +44,10 @@ export function rpc<Res>(
     });
     return;
   }
+  // A crash of the receiver closes the connection: the request fails at once (NETWORK_EXCEPTION).
+  forget = network.awaitAnswer(to, () => {
+    if (settle()) onError('NETWORK_EXCEPTION');
+  });
   network.send(from, to, kind, () =>
     deliver((response) => {
       network.send(to, from, `${kind}Response`, () => {

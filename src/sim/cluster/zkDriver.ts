@@ -440,7 +440,26 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
             '/admin/delete_topics',
           ])
             zk.create(path, null, 'PERSISTENT', () => {});
-          zk.create(`/brokers/ids/${b.id}`, brokerJson(b), 'EPHEMERAL', () => elect(b, zk));
+          const path = `/brokers/ids/${b.id}`;
+          zk.create(path, brokerJson(b), 'EPHEMERAL', (r) => {
+            if (r.err !== 'NODEEXISTS') return elect(b, zk);
+            // KafkaZkClient.checkedEphemeralCreate: the znode of the broker's previous session is
+            // still there (it crashed less than zookeeper.session.timeout.ms ago): startup fails.
+            zk.getData(path, (existing) => {
+              const owner = existing.stat?.ephemeralOwner;
+              if (owner === zk.sessionId) return elect(b, zk);
+              bus.emit('broker.start.failed', {
+                broker: b.id,
+                log: [
+                  `ERROR Error while creating ephemeral at ${path}, node already exists and owner '${owner}' does not match current session '${zk.sessionId}' (kafka.zk.KafkaZkClient$CheckedEphemeral)`,
+                  `ERROR [KafkaServer id=${b.id}] Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer)`,
+                  `org.apache.zookeeper.KeeperException$NodeExistsException: KeeperErrorCode = NodeExists`,
+                ],
+              });
+              zk.close();
+              scheduler.schedule(0, () => cluster.stopBroker(b.id, { crash: true }));
+            });
+          });
         },
         () => resignIfController(b.id),
       );

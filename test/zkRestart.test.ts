@@ -36,3 +36,46 @@ describe('broker restart in ZooKeeper mode', () => {
     expect(cluster.snapshot().brokers.find((b) => b.id === 2)!.fenced).toBe(false);
   });
 });
+
+describe('starting brokers without ZooKeeper', () => {
+  it('a broker started while ZooKeeper is down gives up after zookeeper.connection.timeout.ms', () => {
+    const cluster = createCluster({
+      brokers: 0,
+      seed: 1,
+      mode: 'zookeeper',
+      zookeeperRunning: false,
+    });
+    const events: SimEvent[] = [];
+    cluster.subscribe((e) => events.push(e));
+    cluster.addBroker(0, {}, { host: 'localhost', port: 9092 });
+    cluster.startBroker(0);
+    cluster.advance(17_000);
+    expect(cluster.brokers.get(0)!.state).toBe('running');
+    cluster.advance(1_500);
+    expect(cluster.brokers.get(0)!.state).toBe('stopped');
+    expect((events.find((e) => e.type === 'broker.start.failed')?.log as string[])[1]).toBe(
+      'kafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING',
+    );
+  });
+
+  it('the quickstart order works: start ZooKeeper, then a broker on port 9092', () => {
+    const cluster = createCluster({
+      brokers: 0,
+      seed: 1,
+      mode: 'zookeeper',
+      zookeeperRunning: false,
+    });
+    (cluster.driver as import('../src/sim/cluster/zkDriver').ZkDriver).startZooKeeper();
+    cluster.addBroker(
+      0,
+      { 'offsets.topic.replication.factor': '1' },
+      { host: 'localhost', port: 9092 },
+    );
+    cluster.startBroker(0);
+    cluster.advance(5_000);
+    expect(cluster.snapshot().brokers).toMatchObject([
+      { id: 0, port: 9092, state: 'running', isController: true },
+    ]);
+    expect(cluster.resolveBootstrap('localhost:9092')).toEqual([0]);
+  });
+});

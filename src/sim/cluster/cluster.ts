@@ -41,6 +41,8 @@ export interface ClusterOptions {
    * single-node quickstart does (stopping a broker then also stops a voter).
    */
   kraftControllers?: 'dedicated' | 'combined';
+  /** ZooKeeper mode: whether the ZooKeeper server starts with the cluster (default true). */
+  zookeeperRunning?: boolean;
   /** Host name of every broker (default `localhost`); broker n listens on port 9091 + n. */
   host?: string;
 }
@@ -89,7 +91,7 @@ export class Cluster {
     this.admin = new Admin(this);
     watchDataLoss(this);
     installGroupCoordinators(this);
-    this.driver.boot();
+    if (this.mode === 'kraft' || options.zookeeperRunning !== false) this.driver.boot();
     for (let id = 1; id <= n; id++) this.addBroker(id);
     for (let id = 1; id <= n; id++) this.startBroker(id);
   }
@@ -140,8 +142,15 @@ export class Cluster {
     });
   }
 
-  /** Creates broker `id` (not started). Scale-out: add a broker, then start it. */
-  addBroker(id?: number, config?: Record<string, string>): Broker {
+  /**
+   * Creates broker `id` (not started). Scale-out: add a broker, then start it. `endpoint` is the
+   * advertised listener clients use (default `localhost`, port 9091 + id).
+   */
+  addBroker(
+    id?: number,
+    config?: Record<string, string>,
+    endpoint?: { host: string; port: number },
+  ): Broker {
     const brokerId = id ?? Math.max(0, ...this.brokers.keys()) + 1;
     const existing = this.brokers.get(brokerId);
     if (existing) return existing;
@@ -149,8 +158,8 @@ export class Cluster {
       this.brokerOverrides[brokerId] = { ...(this.brokerOverrides[brokerId] ?? {}), ...config };
     const broker = new Broker(
       brokerId,
-      this.options.host ?? 'localhost',
-      9091 + brokerId,
+      endpoint?.host ?? this.options.host ?? 'localhost',
+      endpoint?.port ?? 9091 + brokerId,
       this.brokerConfig(brokerId),
       {
         scheduler: this.scheduler,

@@ -428,8 +428,26 @@ export function createZkDriver(cluster: Cluster): ZkDriver {
         sessionTimeoutMs: b.config.int('zookeeper.session.timeout.ms'),
       });
       clients.set(b.id, zk);
+      // KafkaServer.startup waits `zookeeper.connection.timeout.ms` for the session, then gives up.
+      let connected = false;
+      const connectTimer = scheduler.schedule(
+        b.config.int('zookeeper.connection.timeout.ms'),
+        () => {
+          if (connected || clients.get(b.id) !== zk) return;
+          bus.emit('broker.start.failed', {
+            broker: b.id,
+            log: [
+              `ERROR Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer)`,
+              `kafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING`,
+            ],
+          });
+          cluster.stopBroker(b.id, { crash: true });
+        },
+      );
       zk.connect(
         () => {
+          connected = true;
+          scheduler.cancel(connectTimer);
           for (const path of [
             '/brokers',
             '/brokers/ids',

@@ -40,6 +40,7 @@ export const brokerDefaults = {
   'group.min.session.timeout.ms': '6000',
   'group.max.session.timeout.ms': '1800000',
   'zookeeper.session.timeout.ms': '18000',
+  'zookeeper.connection.timeout.ms': '18000',
   'broker.session.timeout.ms': '9000',
   'broker.heartbeat.interval.ms': '2000',
   'request.timeout.ms': '30000',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../src/sim/cluster/cluster';
 import type { SimEvent } from '../src/sim/events/bus';
+import type { ZkDriver } from '../src/sim/cluster/zkDriver';
 
 describe('broker restart in ZooKeeper mode', () => {
   it('restarting a crashed broker before its session expires fails with NodeExists, after expiry it registers', () => {
@@ -65,7 +66,7 @@ describe('starting brokers without ZooKeeper', () => {
       mode: 'zookeeper',
       zookeeperRunning: false,
     });
-    (cluster.driver as import('../src/sim/cluster/zkDriver').ZkDriver).startZooKeeper();
+    (cluster.driver as ZkDriver).startZooKeeper();
     cluster.addBroker(
       0,
       { 'offsets.topic.replication.factor': '1' },

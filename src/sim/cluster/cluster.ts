@@ -64,6 +64,11 @@ export class Cluster {
   readonly baseConfig: Record<string, string>;
   private readonly brokerOverrides: Record<number, Record<string, string>>;
   private nextProducerId = 0;
+  /**
+   * Replaces how `host:port` bootstrap servers map to brokers (the CLI host knows containers'
+   * internal listeners and port mappings).
+   */
+  bootstrapResolver: ((servers: string) => number[]) | undefined;
   /** Installed by the group layer: plain-data consumer groups for snapshots. */
   groupSnapshots: (() => unknown[]) | undefined;
   private clientSeq = 0;
@@ -275,6 +280,7 @@ export class Cluster {
 
   /** Resolves `host:port[,host:port]` bootstrap servers to broker ids. Unknown ones are dropped. */
   resolveBootstrap(servers: string): number[] {
+    if (this.bootstrapResolver) return this.bootstrapResolver(servers);
     const ids: number[] = [];
     for (const s of servers.split(',')) {
       const [host, portText] = s.trim().split(':');

@@ -1,0 +1,75 @@
+/**
+ * The contract between the shell runtime and the tools it runs (DESIGN §4). A tool is registered
+ * declaratively and runs as a process in virtual time: it reads lines from stdin, writes to stdout
+ * and stderr, schedules work on the cluster's clock, and ends with an exit status — like the JVM
+ * process `bin/kafka-topics.sh` starts, but inside the simulation.
+ */
+import type { ClusterHost } from '../host/clusterHost';
+import type { VirtualFs } from '../host/virtualFs';
+
+/** Where a process's stdin comes from: the terminal (a TTY), a pipe, a here-document or a file. */
+export interface InputSource {
+  /** True when stdin is the interactive terminal (Kafka's console producer then prints `>` prompts). */
+  readonly isTTY: boolean;
+  /** Calls `onLine` with the next line (without its newline), or null at end of input; once per call. */
+  readLine(onLine: (line: string | null) => void): void;
+}
+
+/** Signals a foreground process can receive from the terminal or `kill`. */
+export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGKILL';
+
+/** Shell variables and the exported environment. */
+export interface ShellEnv {
+  get(name: string): string | undefined;
+  set(name: string, value: string, exported?: boolean): void;
+  /** Exported variables, as a child process sees them. */
+  exported(): Record<string, string>;
+}
+
+/** Virtual time as a process sees it. */
+export interface ProcessClock {
+  /** Virtual ms since the cluster was created. */
+  now(): number;
+  /** Wall-clock epoch ms of the current virtual time (what `date` and record timestamps show). */
+  wallClockMs(): number;
+  schedule(delayMs: number, fn: () => void): number;
+  cancel(id: number): void;
+}
+
+/** Everything a running tool may touch. */
+export interface ProcessContext {
+  /** argv[0] is the command as typed (`./bin/kafka-topics.sh`); the rest are its arguments. */
+  readonly argv: readonly string[];
+  readonly env: ShellEnv;
+  readonly stdin: InputSource;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly fs: VirtualFs;
+  readonly host: ClusterHost;
+  readonly clock: ProcessClock;
+  /** Working directory, e.g. `/opt/kafka` (relative paths in arguments resolve against it). */
+  readonly cwd: string;
+  /**
+   * True in the headless `kafka-sim` shell: a foreground console consumer without --max-messages or
+   * --timeout-ms stops once idle for 10 s of virtual time (DESIGN §4).
+   */
+  readonly headless: boolean;
+  /** Runs `handler` when the process gets a signal (Ctrl-C = SIGINT). Without one, SIGINT exits 130. */
+  onSignal(handler: (signal: Signal) => void): void;
+  /** Ends the process with `status`. Output written before still appears; later writes are dropped. */
+  exit(status: number): void;
+  /** Marks a server process started in the foreground as running on: the shell may go on (headless). */
+  detach(): void;
+}
+
+/** A registered command: a Kafka tool, a lifecycle script, or a shell builtin. */
+export interface Tool {
+  /** Canonical name without `.sh`: `kafka-topics`, `zookeeper-server-start`, `docker`, `echo`. */
+  readonly name: string;
+  /** One-line description for `help`. */
+  readonly summary: string;
+  /** Long option names without dashes, for tab completion and `help TOOL`. */
+  readonly optionNames?: readonly string[];
+  /** Starts the process; it must eventually call `ctx.exit`. */
+  run(ctx: ProcessContext): void;
+}

@@ -159,10 +159,14 @@ export function confluentEnvToProperties(
     const name = key
       .slice(prefix.length)
       .toLowerCase()
-      .replace(/___/g, '-')
-      .replace(/__/g, '\u0000')
-      .replace(/_/g, '.')
-      .replace(/\u0000/g, '_');
+      .split('___')
+      .map((part) =>
+        part
+          .split('__')
+          .map((p) => p.replace(/_/g, '.'))
+          .join('_'),
+      )
+      .join('-');
     out[name] = value;
   }
   return out;

@@ -21,6 +21,8 @@ export interface HostOptions {
   /** For `compose`/`kraft`: how many brokers (default 3). */
   brokers?: number;
   seed?: number;
+  /** For `compose`: the compose file (default: the notes' file). */
+  composeYaml?: string;
 }
 
 /** A container of the compose project. */
@@ -60,7 +62,8 @@ export class ClusterHost {
     const preset = options.preset ?? 'compose';
     this.mode = options.mode ?? (preset === 'kraft' ? 'kraft' : 'zookeeper');
     this.fs = new VirtualFs(kafkaDistributionFiles());
-    this.fs.write('/root/docker-compose.yml', defaultComposeYaml);
+    const composeYaml = options.composeYaml ?? defaultComposeYaml;
+    this.fs.write('/root/docker-compose.yml', composeYaml);
     const seed = options.seed ?? 1;
     if (preset === 'empty') {
       this.cluster = createCluster({
@@ -81,7 +84,7 @@ export class ClusterHost {
         mode: 'zookeeper',
         zookeeperRunning: false,
       });
-      this.composeUp(defaultComposeYaml);
+      this.composeUp(composeYaml);
     }
     this.cluster.bootstrapResolver = (servers) => this.resolveBootstrap(servers);
     // Let the cluster settle (registration, controller election) before the first command.

@@ -65,6 +65,36 @@ export const defaultComposeYaml = `services:
       - "22181:2181"
 `;
 
+/**
+ * The notes' compose file with `brokers` Kafka services (`kafka1`… on host ports 9092…); 3 gives
+ * exactly the file from the notes.
+ */
+export function composeYamlFor(brokers: number): string {
+  if (brokers === 3) return defaultComposeYaml;
+  const kafka = Array.from({ length: brokers }, (_, i) => {
+    const id = i + 1;
+    const port = 9091 + id;
+    return `  kafka${id}:
+    container_name: kafka${id}
+    image: confluentinc/cp-kafka:7.7.1
+    ports:
+      - "${port}:${port}"
+    environment:
+      KAFKA_BROKER_ID: ${id}
+      KAFKA_ZOOKEEPER_CONNECT: 'zookeeper:2181'
+      KAFKA_ADVERTISED_LISTENERS: INTERNAL://kafka${id}:${29091 + id},EXTERNAL://host.docker.internal:${port}
+      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT
+      KAFKA_INTER_BROKER_LISTENER_NAME: INTERNAL
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: ${Math.min(3, brokers)}
+      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0
+    depends_on:
+      - zookeeper
+`;
+  });
+  const zookeeper = defaultComposeYaml.slice(defaultComposeYaml.indexOf('  zookeeper:\n'));
+  return `services:\n${kafka.join('\n')}\n${zookeeper}`;
+}
+
 /** A service of a compose file, as far as the simulation needs it. */
 export interface ComposeService {
   name: string;

@@ -1,0 +1,117 @@
+/**
+ * A running command: the {@link ProcessContext} a tool sees, wired to its stdin/stdout/stderr, the
+ * cluster clock and signals. Exit statuses follow bash: 128 + signal number when a signal ends it.
+ */
+import type { ClusterHost } from '../host/clusterHost';
+import type { InputSource, ProcessContext, ShellEnv, Signal, Tool } from './types';
+
+/** Signal numbers as Linux numbers them. */
+export const signalNumbers: Record<Signal, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+export interface ProcessWiring {
+  pid: number;
+  argv: string[];
+  env: ShellEnv;
+  stdin: InputSource;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  host: ClusterHost;
+  cwd: string;
+  headless: boolean;
+  onExit(status: number): void;
+  onDetach(): void;
+}
+
+export class Process {
+  exited = false;
+  status = 0;
+  detached = false;
+  private signalHandler: ((signal: Signal) => void) | undefined;
+  private readonly timers = new Set<number>();
+
+  constructor(readonly wiring: ProcessWiring) {}
+
+  get pid(): number {
+    return this.wiring.pid;
+  }
+
+  get argv(): readonly string[] {
+    return this.wiring.argv;
+  }
+
+  /** Starts `tool` in this process; a tool that throws ends with status 1 and the error on stderr. */
+  start(tool: Tool): void {
+    try {
+      tool.run(this.context());
+    } catch (e) {
+      this.wiring.stderr(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      this.exit(1);
+    }
+  }
+
+  /** Delivers a signal: to the tool's handler, or the default action (terminate). */
+  signal(signal: Signal): void {
+    if (this.exited) return;
+    if (signal !== 'SIGKILL' && this.signalHandler) {
+      this.signalHandler(signal);
+      return;
+    }
+    this.exit(128 + signalNumbers[signal]);
+  }
+
+  exit(status: number): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.status = status;
+    const host = this.wiring.host;
+    for (const t of this.timers) host.cluster.scheduler.cancel(t);
+    this.timers.clear();
+    this.wiring.onExit(status);
+  }
+
+  private context(): ProcessContext {
+    const w = this.wiring;
+    const host = w.host;
+    const scheduler = host.cluster.scheduler;
+    return {
+      argv: w.argv,
+      env: w.env,
+      stdin: w.stdin,
+      stdout: (text) => {
+        if (!this.exited) w.stdout(text);
+      },
+      stderr: (text) => {
+        if (!this.exited) w.stderr(text);
+      },
+      fs: host.fs,
+      host,
+      cwd: w.cwd,
+      headless: w.headless,
+      clock: {
+        now: () => scheduler.now,
+        wallClockMs: () => host.cluster.wallClockMs,
+        schedule: (ms, fn) => {
+          const id = scheduler.schedule(ms, () => {
+            this.timers.delete(id);
+            if (!this.exited) fn();
+          });
+          this.timers.add(id);
+          return id;
+        },
+        cancel: (id) => {
+          this.timers.delete(id);
+          scheduler.cancel(id);
+        },
+      },
+      onSignal: (handler) => {
+        this.signalHandler = handler;
+      },
+      exit: (status) => this.exit(status),
+      detach: () => {
+        if (this.detached || this.exited) return;
+        this.detached = true;
+        w.onDetach();
+      },
+    };
+  }
+}

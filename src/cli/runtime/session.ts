@@ -47,7 +47,8 @@ export class ShellSession {
   readonly vars: Variables;
   readonly history: string[] = [];
   readonly jobs: Job[] = [];
-  readonly terminal: LineQueue;
+  /** The terminal's input: typed lines (browser) or kafka-sim's stdin (headless). */
+  terminal: LineQueue;
   cwd = kafkaHome;
   lastStatus = 0;
   private nextPid = 4242;
@@ -92,6 +93,16 @@ export class ShellSession {
     if (list.source.trim() !== '') this.history.push(list.source);
     this.queue.push({ list, done });
     if (!this.runningList) this.runNext();
+  }
+
+  /**
+   * Replaces terminal input with `text` followed by end of input (Ctrl-D) — what a test or a
+   * lesson replay "types" into the next foreground command. `isTTY` as for a real terminal.
+   */
+  provideInput(text: string, isTTY: boolean): void {
+    this.terminal = new LineQueue(this.defer, isTTY);
+    this.terminal.write(text);
+    this.terminal.close();
   }
 
   /** A line typed while the foreground process reads stdin. */

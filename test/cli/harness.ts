@@ -1,0 +1,52 @@
+/**
+ * Runs shell text through the headless kafka-sim session and captures stdout, stderr and the exit
+ * status of each command — the harness every CLI test uses.
+ */
+import { createHeadlessSession, runCommandLine } from '../../src/cli/headless/runHeadless';
+import type { HeadlessOptions } from '../../src/cli/headless/runHeadless';
+import type { ShellSession } from '../../src/cli/runtime/session';
+import { parseScript } from '../../src/cli/shell/parse/index';
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+export class Terminal {
+  readonly session: ShellSession;
+  private out = '';
+  private err = '';
+
+  constructor(options: HeadlessOptions = {}) {
+    this.session = createHeadlessSession(options, {
+      stdout: (t) => (this.out += t),
+      stderr: (t) => (this.err += t),
+    });
+  }
+
+  get cluster() {
+    return this.session.host.cluster;
+  }
+
+  /**
+   * Runs `text` (one or more command lines); returns what it printed and the last status. `typed`
+   * is what the user types into the terminal (a TTY) before pressing Ctrl-D.
+   */
+  run(text: string, typed?: string): CommandResult {
+    this.out = '';
+    this.err = '';
+    this.session.provideInput(typed ?? '', typed !== undefined);
+    const parsed = parseScript(text);
+    if (parsed.errors.length > 0) throw new Error(`parse error: ${parsed.errors[0]!.message}`);
+    let status = 0;
+    for (const list of parsed.commands)
+      if (list.items.length > 0) status = runCommandLine(this.session, list);
+    return { stdout: this.out, stderr: this.err, status };
+  }
+
+  /** Advances virtual time (background jobs keep running). */
+  wait(ms: number): void {
+    this.cluster.advance(ms);
+  }
+}

@@ -348,6 +348,10 @@ export class ShellSession {
         else out = sink;
       }
     }
+    // `bin\windows\kafka-topics.bat` is a Windows spelling: bash would eat its backslashes, so the
+    // tool is found from the word as typed (DESIGN §4 accepts it).
+    const typed = command.words[0]?.raw;
+    if (typed?.includes('\\') && /\.(bat|cmd)$/i.test(typed)) argv[0] = typed;
     const name = canonicalToolName(argv[0]!);
     const tool = this.builtins.get(argv[0]!) ?? this.options.registry.get(name);
     if (!tool) {

@@ -1,0 +1,41 @@
+/**
+ * Commands printed back the way bash shows them in `jobs` (print_cmd.c `make_command_string`):
+ * words as typed, single spaces, redirections after the words (`> out`, `2>&1`, `<<EOF`).
+ */
+import type { Pipeline, Redirection, SimpleCommand } from './ast';
+import type { AndOrList } from './lists';
+
+/** One redirection: `> out`, `2>&1`, `<<EOF`, `<<< "text"`. */
+export function formatRedirection(r: Redirection): string {
+  const fd = r.fd === null ? '' : String(r.fd);
+  const target = typed(r.target.raw);
+  const attached =
+    r.hereDoc !== undefined || ((r.op === '>&' || r.op === '<&') && /^([0-9]+|-)$/.test(target));
+  return `${fd}${r.op}${attached ? '' : ' '}${target}`;
+}
+
+/** Assignments, words, then redirections, single-spaced. */
+export function formatSimpleCommand(c: SimpleCommand): string {
+  return [
+    ...c.assignments.map((a) => typed(a.raw)),
+    ...c.words.map((w) => typed(w.raw)),
+    ...c.redirections.map(formatRedirection),
+  ].join(' ');
+}
+
+/** Commands joined with ` | `, after `! ` when negated. */
+export function formatPipeline(p: Pipeline): string {
+  return (p.negated ? '! ' : '') + p.commands.map(formatSimpleCommand).join(' | ');
+}
+
+/** An and-or list, e.g. `sleep 1 && echo hi || echo no` (the caller adds ` &` for a running job). */
+export function formatAndOrList(list: AndOrList): string {
+  return list.pipelines
+    .map((p, i) => (i === 0 ? '' : ` ${list.operators[i - 1]} `) + formatPipeline(p))
+    .join('');
+}
+
+/** The word as typed, without `\`-newline continuations. */
+function typed(raw: string): string {
+  return raw.replace(/\\\n/g, '');
+}

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ExpansionError, expandWord, expandWordFields } from './expand';
+import { needsMoreInput, parseScript } from './parseScript';
+import { envOf } from './testEnv';
+
+/** Shell-ish text: operators, quotes, expansions, newlines, Korean. */
+const shellText = fc
+  .array(
+    fc.constantFrom(
+      ...[
+        'a',
+        'b',
+        ' ',
+        '\t',
+        '\n',
+        '|',
+        '&',
+        ';',
+        '<',
+        '>',
+        '(',
+        ')',
+        '"',
+        "'",
+        '\\',
+        '$',
+        '{',
+        '}',
+      ],
+      ...['`', '#', '~', '=', ':', '-', '2', '!', 'EOF', '<<', 'X', '토픽', '${', '$(', 'if', 'fi'],
+    ),
+    { maxLength: 40 },
+  )
+  .map((pieces) => pieces.join(''));
+
+const env = envOf({ HOME: '/home/kafka', X: 'a b' });
+
+describe('parser robustness (property)', () => {
+  it('never throws: every input yields commands and/or diagnostics', () => {
+    fc.assert(
+      fc.property(shellText, (text) => {
+        const { commands, errors } = parseScript(text);
+        expect(errors.length <= 2).toBe(true);
+        for (const c of commands) expect(c.line <= c.endLine).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('input an interactive shell would run never ends in an end-of-file error', () => {
+    fc.assert(
+      fc.property(shellText, (text) => {
+        if (needsMoreInput(text + '\n')) return;
+        expect(parseScript(text + '\n').errors.filter((e) => e.kind === 'eof')).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('expanding any parsed word either succeeds or throws ExpansionError', () => {
+    fc.assert(
+      fc.property(shellText, (text) => {
+        for (const c of parseScript(text).commands) {
+          for (const command of c.items.flatMap((i) => i.pipeline.commands)) {
+            for (const word of [...command.words, ...command.redirections.map((r) => r.target)]) {
+              try {
+                expandWordFields(word, env);
+                expandWord(word, env);
+              } catch (e) {
+                expect(e).toBeInstanceOf(ExpansionError);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

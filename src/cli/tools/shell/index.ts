@@ -5,5 +5,6 @@ import { echoTool } from './echo';
 import { lsTool } from './ls';
 import { miscTools } from './misc';
 import { sleepTool } from './sleep';
+import { tarTool } from './tar';
 
-export const shellTools: Tool[] = [echoTool, catTool, lsTool, sleepTool, ...miscTools];
+export const shellTools: Tool[] = [echoTool, catTool, lsTool, sleepTool, tarTool, ...miscTools];

@@ -1,0 +1,61 @@
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { batchListener, connectWorkbench } from '../../worker/client';
+import type { WorkbenchRemote } from '../../worker/client';
+import { BatchHub } from './batchHub';
+
+/** The worker connection and its batch stream, for every component of the workbench. */
+export interface Workbench {
+  remote: WorkbenchRemote;
+  hub: BatchHub;
+}
+
+const WorkbenchContext = createContext<Workbench | undefined>(undefined);
+
+/**
+ * Starts the simulation worker (the main thread never runs simulation code, DESIGN §5) and
+ * provides it to the tree. `connect` may be overridden in tests.
+ */
+export function WorkbenchProvider({ children, connect }: { children: ReactNode; connect?: () => WorkbenchRemote }) {
+  const [workbench, setWorkbench] = useState<Workbench>();
+  useEffect(() => {
+    let worker: Worker | undefined;
+    const remote =
+      connect?.() ??
+      connectWorkbench((worker = new Worker(new URL('../../worker/workbench.worker.ts', import.meta.url), { type: 'module' })));
+    const hub = new BatchHub();
+    let cancelled = false;
+    void remote.subscribe(batchListener((batch) => hub.publish(batch))).then(() => {
+      if (!cancelled) setWorkbench({ remote, hub });
+    });
+    return () => {
+      cancelled = true;
+      worker?.terminate();
+    };
+  }, [connect]);
+  if (!workbench) return null;
+  return <WorkbenchContext.Provider value={workbench}>{children}</WorkbenchContext.Provider>;
+}
+
+/** The workbench of the surrounding {@link WorkbenchProvider}. */
+export function useWorkbench(): Workbench {
+  const wb = useContext(WorkbenchContext);
+  if (!wb) throw new Error('useWorkbench outside WorkbenchProvider');
+  return wb;
+}
+
+/** The latest cluster snapshot, re-rendering when a batch brings a new one. */
+export function useSnapshot() {
+  const { hub } = useWorkbench();
+  const [snapshot, setSnapshot] = useState(hub.snapshot);
+  useEffect(() => hub.subscribe((b) => b.snapshot && setSnapshot(b.snapshot)), [hub]);
+  return snapshot;
+}
+
+/** The latest clock state. */
+export function useClock() {
+  const { hub } = useWorkbench();
+  const [clock, setClock] = useState(hub.clock);
+  useEffect(() => hub.subscribe((b) => setClock(b.clock)), [hub]);
+  return useMemo(() => clock, [clock]);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../src/sim/cluster/cluster';
+import { createCluster, epochBaseMs } from '../src/sim/cluster/cluster';
 import type { Cluster } from '../src/sim/cluster/cluster';
 import type { Producer, RecordMetadata } from '../src/sim/clients/index';
 import type { SimEvent } from '../src/sim/events/bus';
@@ -227,3 +227,22 @@ for (const mode of ['zookeeper', 'kraft'] as const) {
     });
   });
 }
+
+describe('record timestamps', () => {
+  it("a producer stamps CreateTime with the cluster's wall clock (epoch ms), as System.currentTimeMillis() does", () => {
+    const cluster = createCluster({ brokers: 3, seed: 2 });
+    cluster.advance(5_000);
+    createTopic(cluster, 't', 1, 3);
+    const producer = cluster.createProducer({});
+    let metadata: { timestamp: number } | undefined;
+    producer.send({ topic: 't', key: null, value: 'v' }, (_e, m) => (metadata = m));
+    for (let i = 0; i < 100 && !metadata; i++) cluster.advance(10);
+    const log = cluster.brokers
+      .get(cluster.snapshot().topics[0]!.partitions[0]!.leader)!
+      .replicaManager.get('t', 0)!.log;
+    const record = log.records(0, 1, 1)[0]!;
+    expect(record.timestamp).toBeGreaterThanOrEqual(epochBaseMs + 5_000);
+    expect(record.timestamp).toBeLessThanOrEqual(cluster.wallClockMs);
+    expect(metadata?.timestamp).toBe(record.timestamp);
+  });
+});

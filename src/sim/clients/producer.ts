@@ -156,6 +156,23 @@ export class Producer {
     });
   }
 
+  /**
+   * Stops at once, as when the JVM running the producer dies (Ctrl-C on kafka-console-producer,
+   * which registers no shutdown hook): buffered and waiting records are never sent and their
+   * callbacks never run; a Produce request already on the wire still reaches its broker.
+   */
+  abort(): void {
+    this.closed = true;
+    this.sender.closing = true;
+    this.sender.stop();
+    this.metadata.close();
+    if (this.blockTimer !== undefined) this.transport.cancel(this.blockTimer);
+    this.blockTimer = undefined;
+    this.parked.clear();
+    this.parkedCount = 0;
+    this.afterParked = [];
+  }
+
   /** The producer id the broker assigned (idempotence), -1 before or without it. */
   get producerId(): number {
     return this.sender.currentProducerId;
@@ -192,7 +209,7 @@ export class Producer {
       partition,
       key,
       value,
-      record.timestamp ?? now,
+      record.timestamp ?? this.transport.wallClockMs?.() ?? now,
       headers,
       size,
       callback,

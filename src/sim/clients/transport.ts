@@ -77,6 +77,11 @@ export interface ClientTransport {
   ): void;
   /** Virtual time, ms. */
   now(): number;
+  /**
+   * Wall-clock epoch ms of the current virtual time: a record's CreateTime (`System.currentTimeMillis()`
+   * in the Java client). Defaults to {@link ClientTransport.now} where a test transport has no epoch.
+   */
+  wallClockMs?(): number;
   /** Runs `fn` after `delayMs` virtual ms; returns a timer id for {@link ClientTransport.cancel}. */
   schedule(delayMs: number, fn: () => void): number;
   cancel(id: number): void;

@@ -37,6 +37,7 @@ export function clientTransport(
       );
     },
     now: () => cluster.scheduler.now,
+    wallClockMs: () => cluster.wallClockMs,
     schedule: (ms, fn) => cluster.scheduler.schedule(ms, fn),
     cancel: (id) => cluster.scheduler.cancel(id),
     emit: (type, fields) => cluster.bus.emit(type, fields),

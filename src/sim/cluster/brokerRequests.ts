@@ -31,10 +31,16 @@ export function routeBrokerRequest(
   respond: Respond,
   _from: string,
 ): void {
-  const req = request as { kind: string; api?: string };
+  const req = request as { kind: string; api?: string; clientHost?: string };
   if (req.api !== undefined) {
     const handler = broker.handlers.get('Group');
-    if (handler) handler(request, respond, _from);
+    // The coordinator records the connection's remote address as the member's host
+    // (`context.clientAddress.toString`); simulated clients run on the learner's machine.
+    const withHost =
+      req.api === 'JoinGroup' && req.clientHost === undefined
+        ? { ...req, clientHost: '/127.0.0.1' }
+        : request;
+    if (handler) handler(withHost, respond, _from);
     return;
   }
   switch (req.kind) {
@@ -60,6 +66,11 @@ export function routeBrokerRequest(
         producerId: cluster.allocateProducerId(),
         producerEpoch: 0,
       });
+      return;
+    case 'AdminGroup':
+      // Group admin requests the coordinator answers (DescribeGroups, ListGroups, DeleteGroups,
+      // OffsetDelete): the op runs against this broker's coordinator (see groupAdmin.ts).
+      (req as unknown as { op: (b: Broker, done: Respond) => void }).op(broker, respond);
       return;
     case 'Admin': {
       const { op } = req as unknown as {

@@ -1,4 +1,5 @@
 /** Tools of the 'topics' family, registered in ../../kafkaTools.ts. */
 import type { Tool } from '../../../runtime/types';
+import { kafkaTopicsTool } from './kafkaTopics';
 
-export const topicsTools: Tool[] = [];
+export const topicsTools: Tool[] = [kafkaTopicsTool];

@@ -183,3 +183,30 @@ for (const mode of ['zookeeper', 'kraft'] as const) {
     });
   });
 }
+
+describe('a single combined KRaft node (the 3.9 quickstart)', () => {
+  it('one broker that is also the only controller voter commits metadata and serves a topic', () => {
+    const cluster = createCluster({
+      mode: 'kraft',
+      brokers: 1,
+      kraftControllers: 'combined',
+      seed: 4,
+      config: { 'offsets.topic.replication.factor': '1' },
+    });
+    cluster.advance(5_000);
+    const f = cluster.settle(
+      cluster.admin.createTopic({
+        name: 'quickstart-events',
+        numPartitions: 1,
+        replicationFactor: 1,
+        configs: {},
+      }),
+    );
+    expect(f.isDone).toBe(true);
+    expect(f.result).toBeUndefined();
+    cluster.advance(1_000);
+    expect(
+      cluster.snapshot().topics.find((t) => t.name === 'quickstart-events')!.partitions[0],
+    ).toMatchObject({ leader: 1, isr: [1] });
+  });
+});

@@ -122,9 +122,17 @@ export function createKraftDriver(cluster: Cluster, layout: KraftLayout): KraftD
       logic,
       {
         commit(records, done) {
+          // A lone voter commits inside append(): register the callback under the entry's offset first.
+          const expected = node.raft.logEndOffset;
+          node.pending.set(expected, done);
           const offset = node.raft.append([records]);
-          if (offset === undefined) done('NOT_CONTROLLER');
-          else node.pending.set(offset, done);
+          if (offset === undefined) {
+            node.pending.delete(expected);
+            done('NOT_CONTROLLER');
+          } else if (offset !== expected && node.pending.get(expected) === done) {
+            node.pending.delete(expected);
+            node.pending.set(offset, done);
+          }
         },
       },
       bus,

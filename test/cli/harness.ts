@@ -5,7 +5,7 @@
 import { createHeadlessSession, runCommandLine } from '../../src/cli/headless/runHeadless';
 import type { HeadlessOptions } from '../../src/cli/headless/runHeadless';
 import type { ShellSession } from '../../src/cli/runtime/session';
-import { parseScript } from '../../src/cli/shell/parse/index';
+import { formatDiagnostic, parseScript } from '../../src/cli/shell/parse/index';
 
 export interface CommandResult {
   stdout: string;
@@ -38,10 +38,15 @@ export class Terminal {
     this.err = '';
     this.session.provideInput(typed ?? '', typed !== undefined);
     const parsed = parseScript(text);
-    if (parsed.errors.length > 0) throw new Error(`parse error: ${parsed.errors[0]!.message}`);
     let status = 0;
     for (const list of parsed.commands)
       if (list.items.length > 0) status = runCommandLine(this.session, list);
+    if (parsed.errors.length > 0) {
+      // As an interactive bash: the diagnostic on stderr, nothing of the bad line runs, status 2.
+      for (const e of parsed.errors)
+        this.err += `${formatDiagnostic(e, { interactive: true }).join('\n')}\n`;
+      status = 2;
+    }
     return { stdout: this.out, stderr: this.err, status };
   }
 

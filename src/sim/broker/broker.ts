@@ -268,6 +268,7 @@ export class Broker {
       } else if (p.isLeader) {
         this.replicaManager.completeDelayedProduces(p);
         this.replicaManager.maybeAdvanceHighWatermark(p);
+        this.replicaManager.retryIsrExpansion(p);
       }
     });
   }

@@ -89,7 +89,25 @@ export class Partition {
     this.isr = reg.isr.slice();
     this.partitionEpoch = reg.partitionEpoch;
     this.pendingIsr = undefined;
-    if (!epochChanged && reg.leader === this.leaderId) return 'updated';
+    if (!epochChanged && reg.leader === this.leaderId) {
+      // A replica set change without a new leader epoch (a reassignment adding replicas, KIP-455):
+      // the leader tracks the new followers and forgets removed ones (`Partition.makeLeader` →
+      // `updateAssignmentAndIsr`).
+      if (this.isLeader) {
+        for (const r of this.replicas)
+          if (r !== this.brokerId && !this.followers.has(r))
+            this.followers.set(r, {
+              brokerId: r,
+              logEndOffset: -1,
+              lastCaughtUpTimeMs: 0,
+              lastFetchLeaderLogEndOffset: -1,
+              lastFetchTimeMs: 0,
+            });
+        for (const id of [...this.followers.keys()])
+          if (!this.replicas.includes(id)) this.followers.delete(id);
+      }
+      return 'updated';
+    }
     this.leaderId = reg.leader;
     this.leaderEpoch = reg.leaderEpoch;
     if (this.isLeader) {

@@ -457,6 +457,15 @@ export class ReplicaManager {
 
   // ---- ISR -------------------------------------------------------------------------------------
 
+  /**
+   * After an ISR change lands, followers that caught up while it was in flight join the ISR
+   * (Kafka retries on the follower's next fetch, which in an incremental fetch session covers
+   * partitions the follower no longer lists; KIP-227).
+   */
+  retryIsrExpansion(p: Partition): void {
+    for (const id of p.followers.keys()) this.maybeExpandIsr(p, id);
+  }
+
   private maybeExpandIsr(p: Partition, followerId: number): void {
     if (p.pendingIsr || !p.canExpandIsrWith(followerId)) return;
     const newIsr = [...p.isr, followerId];

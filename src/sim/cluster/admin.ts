@@ -5,12 +5,13 @@
  */
 import type { ActiveController } from '../controller/activeController';
 import type { CreateTopicRequest } from '../controller/controllerLogic';
+import type { OngoingReassignment } from '../controller/reassignment';
 import type { MetadataRecord } from '../metadata/records';
 import { brokerNode } from '../network/network';
 import { rpc } from '../network/rpc';
 import { KafkaError } from '../protocol/errors';
 import { topicConfigDefs, validateTopicConfig } from '../config/topicConfigs';
-import type { MetadataResponse } from '../protocol/messages';
+import type { ListOffsetsResponse, MetadataResponse } from '../protocol/messages';
 import type { Cluster } from './cluster';
 import { Future } from './future';
 
@@ -154,10 +155,14 @@ export class Admin {
     });
   }
 
-  /** ElectLeaders (KIP-460): preferred or unclean, for the given partitions. */
+  /**
+   * ElectLeaders (KIP-460): preferred or unclean, for the given partitions, or with `null` for every
+   * partition — then, as the broker answers (KafkaApis.handleElectLeaders, ReplicationControlManager
+   * .electLeaders), partitions that need no election are left out of the result.
+   */
   electLeaders(
     type: 'preferred' | 'unclean',
-    partitions: { topic: string; partition: number }[],
+    partitions: { topic: string; partition: number }[] | null,
     bootstrap?: number[],
   ): Future<ElectionOutcome[]> {
     const out = new Future<ElectionOutcome[]>();
@@ -168,9 +173,15 @@ export class Admin {
         ctrl.submit(
           () => {
             outcomes.length = 0;
-            const results = ctrl.logic.electLeaders(ctrl.image, type, partitions, (id) =>
-              ctrl.live(id),
-            );
+            const all = partitions === null;
+            const wanted =
+              partitions ??
+              [...ctrl.image.topics.values()].flatMap((t) =>
+                t.partitions.map((_, partition) => ({ topic: t.name, partition })),
+              );
+            const results = ctrl.logic
+              .electLeaders(ctrl.image, type, wanted, (id) => ctrl.live(id))
+              .filter((r) => !all || r.error !== 'ELECTION_NOT_NEEDED');
             outcomes.push(
               ...results.map(({ topic, partition, error }) => ({ topic, partition, error })),
             );
@@ -180,6 +191,150 @@ export class Admin {
         ),
     });
     f.onSettled(() => (f.error !== undefined ? out.reject(f.error) : out.resolve(outcomes)));
+    return out;
+  }
+
+  /**
+   * AlterPartitionReassignments (KIP-455): target replicas per partition, `null` to cancel. Resolves
+   * with the per-partition outcome (error NONE, or the Kafka error name and message).
+   */
+  alterPartitionReassignments(
+    reassignments: { topic: string; partition: number; replicas: number[] | null }[],
+    bootstrap?: number[],
+  ): Future<{ topic: string; partition: number; error: string; message?: string }[]> {
+    const out = new Future<
+      { topic: string; partition: number; error: string; message?: string }[]
+    >();
+    let results: { topic: string; partition: number; error: string; message?: string }[] = [];
+    const f = this.call<{ error?: string }>('alterPartitionReassignments', bootstrap, {
+      kind: 'Admin',
+      op: (ctrl: ActiveController, done: (r: unknown) => void) =>
+        ctrl.submit(
+          () => {
+            const r = ctrl.logic.alterPartitionReassignments(ctrl.image, reassignments, (id) =>
+              ctrl.live(id),
+            );
+            results = r.results;
+            return r.records;
+          },
+          (error) => done({ error }),
+        ),
+    });
+    f.onSettled(() => {
+      if (f.error !== undefined) out.reject(f.error);
+      else if (f.result.error) out.reject(f.result.error);
+      else out.resolve(results);
+    });
+    return out;
+  }
+
+  /** ListPartitionReassignments: every partition with a reassignment under way. */
+  listPartitionReassignments(bootstrap?: number[]): Future<OngoingReassignment[]> {
+    const out = new Future<OngoingReassignment[]>();
+    const f = this.call<{ error?: string; reassignments?: OngoingReassignment[] }>(
+      'listPartitionReassignments',
+      bootstrap,
+      {
+        kind: 'Admin',
+        op: (ctrl: ActiveController, done: (r: unknown) => void) =>
+          done({ reassignments: ctrl.logic.listPartitionReassignments(ctrl.image) }),
+      },
+    );
+    f.onSettled(() => {
+      if (f.error !== undefined) out.reject(f.error);
+      else if (f.result.error) out.reject(f.result.error);
+      else out.resolve(f.result.reassignments ?? []);
+    });
+    return out;
+  }
+
+  /**
+   * DescribeConfigs data from the committed metadata: a topic's overrides (undefined when the topic
+   * does not exist) or the dynamic configs of a broker ('' = cluster default).
+   */
+  describeConfigs(
+    resource: 'topic' | 'broker' | 'group',
+    name: string,
+    bootstrap?: number[],
+  ): Future<Record<string, string> | undefined> {
+    const out = new Future<Record<string, string> | undefined>();
+    const f = this.call<{ error?: string; configs?: Record<string, string> }>(
+      'describeConfigs',
+      bootstrap,
+      {
+        kind: 'Admin',
+        op: (ctrl: ActiveController, done: (r: unknown) => void) => {
+          const image = ctrl.image;
+          const configs =
+            resource === 'topic'
+              ? image.topics.get(name)?.configs
+              : ((resource === 'broker' ? image.brokerConfigs : image.groupConfigs).get(name) ??
+                {});
+          done({ configs: configs ? { ...configs } : undefined });
+        },
+      },
+    );
+    f.onSettled(() => {
+      if (f.error !== undefined) out.reject(f.error);
+      else if (f.result.error) out.reject(f.result.error);
+      else out.resolve(f.result.configs);
+    });
+    return out;
+  }
+
+  /**
+   * ListOffsets through the admin client: a Metadata request finds each partition's leader, then
+   * one ListOffsets request goes to each leader (timestamp -1 latest, -2 earliest, or epoch ms).
+   * A partition without a leader or whose leader fails gets its Kafka error name.
+   */
+  listOffsets(
+    partitions: { topic: string; partition: number }[],
+    timestamp: number,
+    bootstrap?: number[],
+  ): Future<{ topic: string; partition: number; offset: number; error: string }[]> {
+    const out = new Future<{ topic: string; partition: number; offset: number; error: string }[]>();
+    const topics = [...new Set(partitions.map((p) => p.topic))];
+    const meta = this.metadata(topics, bootstrap);
+    meta.onSettled(() => {
+      if (meta.error !== undefined) return out.reject(meta.error);
+      const leaders = new Map<string, number>();
+      for (const t of meta.result.topics)
+        for (const p of t.partitions) leaders.set(`${t.name}-${p.partition}`, p.leaderId);
+      const results = partitions.map((p) => ({ ...p, offset: -1, error: 'NONE' }));
+      const byLeader = new Map<number, typeof results>();
+      for (const r of results) {
+        const leader = leaders.get(`${r.topic}-${r.partition}`) ?? -1;
+        if (leader < 0) {
+          r.error = 'LEADER_NOT_AVAILABLE';
+          continue;
+        }
+        byLeader.set(leader, [...(byLeader.get(leader) ?? []), r]);
+      }
+      let pending = byLeader.size;
+      if (pending === 0) return out.resolve(results);
+      for (const [leader, group] of byLeader) {
+        const f = this.call<ListOffsetsResponse>('listOffsets', [leader], {
+          kind: 'ListOffsets',
+          clientId: 'adminclient-1',
+          isolationLevel: 'read_uncommitted',
+          partitions: group.map((g) => ({ ...g, timestamp, currentLeaderEpoch: -1 })),
+        });
+        f.onSettled(() => {
+          for (const g of group) {
+            const answer =
+              f.error === undefined
+                ? f.result.partitions?.find(
+                    (x) => x.topic === g.topic && x.partition === g.partition,
+                  )
+                : undefined;
+            if (!answer) g.error = 'REQUEST_TIMED_OUT';
+            else if (answer.error !== 'NONE') g.error = answer.error;
+            else g.offset = answer.offset;
+          }
+          if (--pending === 0) out.resolve(results);
+        });
+      }
+    });
     return out;
   }
 

@@ -12,6 +12,14 @@ import type { Prng } from '../random/prng';
 import { assignReplicasToBrokers } from './replicaPlacement';
 import { electForShutdown, electOffline, electPreferred } from './partitionElection';
 import { validateTopicName } from './topicName';
+import {
+  cancelReassignment,
+  isReassignmentInProgress,
+  isrChangeWithReassignment,
+  listReassignments,
+  startReassignment,
+} from './reassignment';
+import type { OngoingReassignment } from './reassignment';
 import { topicConfigValue, validateTopicConfig } from '../config/topicConfigs';
 import type { BrokerConfig } from '../config/brokerDefaults';
 
@@ -350,12 +358,57 @@ export class ControllerLogic {
     const added = req.newIsr.filter((r) => !p.isr.includes(r));
     if (added.some((r) => !isUsableBroker(image, r) || !p.replicas.includes(r)))
       return { records: [], error: 'INELIGIBLE_REPLICA' };
+    // KIP-455: an ISR that now holds every target replica completes a reassignment.
+    if (isReassignmentInProgress(p))
+      return {
+        records: [
+          isrChangeWithReassignment(req.topic, req.partition, p, req.newIsr, (id) =>
+            isUsableBroker(image, id),
+          ),
+        ],
+        error: 'NONE',
+      };
     return {
       records: [
         { type: 'PartitionChange', topic: req.topic, partition: req.partition, isr: req.newIsr },
       ],
       error: 'NONE',
     };
+  }
+
+  /**
+   * AlterPartitionReassignments (KIP-455): per partition, the target replicas (null cancels the
+   * reassignment under way). Returns per partition the Kafka error name and message, or NONE, and
+   * the records of the successful ones (committed together, as KRaft's `atomicOf`).
+   */
+  alterPartitionReassignments(
+    image: MetadataImage,
+    reassignments: { topic: string; partition: number; replicas: number[] | null }[],
+    isLive: (id: number) => boolean,
+  ): {
+    results: { topic: string; partition: number; error: string; message?: string }[];
+    records: MetadataRecord[];
+  } {
+    const records: MetadataRecord[] = [];
+    const results = reassignments.map(({ topic, partition, replicas }) => {
+      try {
+        const record =
+          replicas === null
+            ? cancelReassignment(image, topic, partition, isLive)
+            : startReassignment(image, topic, partition, replicas, isLive);
+        if (record) records.push(record);
+        return { topic, partition, error: 'NONE' };
+      } catch (e) {
+        if (!(e instanceof KafkaError)) throw e;
+        return { topic, partition, error: e.errorName, message: e.message };
+      }
+    });
+    return { results, records };
+  }
+
+  /** ListPartitionReassignments for every partition with a reassignment under way. */
+  listPartitionReassignments(image: MetadataImage): OngoingReassignment[] {
+    return listReassignments(image);
   }
 
   /**

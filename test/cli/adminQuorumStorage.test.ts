@@ -22,7 +22,7 @@ describe('kafka-metadata-quorum', () => {
       `LeaderEpoch:            ${q.leaderEpoch}`,
       `HighWatermark:          ${q.highWatermark}`,
       'MaxFollowerLag:         0',
-      expect.stringMatching(/^MaxFollowerLagTimeMs: {3}(0|-1)$/),
+      expect.stringMatching(/^MaxFollowerLagTimeMs: {3}\d+$/),
     ]);
     // Static quorum (controller.quorum.voters): no directory ids for voters (KIP-853 output).
     expect(lines[6]).toBe(

@@ -368,18 +368,22 @@ export function createKraftDriver(cluster: Cluster, layout: KraftLayout): KraftD
           leaderId: activeId,
           leaderEpoch: leader?.raft.epoch ?? -1,
           highWatermark: leader?.raft.highWatermark ?? -1,
-          voters: [...nodes.values()].map((n) => {
-            const d = leader?.raft.describeQuorum()?.currentVoters;
-            void d;
-            return {
-              nodeId: n.id,
-              role: n.raft.role,
-              logEndOffset: n.raft.logEndOffset,
-              running: n.raft.running,
-              lastFetchTimestamp: -1,
-              lastCaughtUpTimestamp: -1,
-            };
-          }),
+          voters: (() => {
+            // The leader's DescribeQuorum view: when each voter last fetched and was caught up,
+            // in virtual ms (-1 when unknown).
+            const replicas = leader?.raft.describeQuorum()?.replicas ?? [];
+            return [...nodes.values()].map((n) => {
+              const r = replicas.find((x) => x.nodeId === n.id);
+              return {
+                nodeId: n.id,
+                role: n.raft.role,
+                logEndOffset: n.raft.logEndOffset,
+                running: n.raft.running,
+                lastFetchTimestamp: r?.lastFetchTimestamp ?? -1,
+                lastCaughtUpTimestamp: r?.lastCaughtUpTimestamp ?? -1,
+              };
+            });
+          })(),
         },
       };
     },

@@ -152,16 +152,24 @@ export class ClusterHost {
   composeDown(): string[] {
     const removed: string[] = [];
     for (const c of [...this.containers.values()].reverse()) {
-      this.stopContainer(c.name, false);
-      if (c.brokerId !== undefined) {
-        const broker = this.cluster.brokers.get(c.brokerId);
-        broker?.logs.clear();
-        this.endpoints.delete(c.brokerId);
-      }
-      this.containers.delete(c.name);
+      this.removeContainer(c.name);
       removed.push(c.name);
     }
     return removed;
+  }
+
+  /** `docker rm -f NAME`: stops the container and removes it with its data; false when unknown. */
+  removeContainer(name: string): boolean {
+    const c = this.containers.get(name);
+    if (!c) return false;
+    this.stopContainer(c.name, false);
+    if (c.brokerId !== undefined) {
+      const broker = this.cluster.brokers.get(c.brokerId);
+      broker?.logs.clear();
+      this.endpoints.delete(c.brokerId);
+    }
+    this.containers.delete(c.name);
+    return true;
   }
 
   /** `docker start NAME`. Returns false when there is no such container. */

@@ -3,7 +3,15 @@
  * cluster clock and signals. Exit statuses follow bash: 128 + signal number when a signal ends it.
  */
 import type { ClusterHost } from '../host/clusterHost';
-import type { InputSource, ProcessContext, ShellEnv, Signal, Tool } from './types';
+import type {
+  ChildProcess,
+  InputSource,
+  ProcessContext,
+  ShellEnv,
+  Signal,
+  SpawnOptions,
+  Tool,
+} from './types';
 
 /** Signal numbers as Linux numbers them. */
 export const signalNumbers: Record<Signal, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
@@ -19,15 +27,24 @@ export interface ProcessWiring {
   cwd: string;
   headless: boolean;
   onExit(status: number): void;
-  onDetach(): void;
+  /** The process detached; true when the shell went on without it. */
+  onDetach(): boolean;
+  /** Starts a registered tool as a child of this process (the session provides it). */
+  spawn?(
+    parent: Process,
+    argv: readonly string[],
+    options: SpawnOptions,
+    onExit: (status: number) => void,
+  ): ChildProcess | undefined;
 }
 
-export class Process {
+export class Process implements ChildProcess {
   exited = false;
   status = 0;
   detached = false;
   private signalHandler: ((signal: Signal) => void) | undefined;
   private readonly timers = new Set<number>();
+  private readonly exitHandlers: ((status: number) => void)[] = [];
 
   constructor(readonly wiring: ProcessWiring) {}
 
@@ -66,6 +83,7 @@ export class Process {
     const host = this.wiring.host;
     for (const t of this.timers) host.cluster.scheduler.cancel(t);
     this.timers.clear();
+    for (const handler of this.exitHandlers.splice(0)) handler(status);
     this.wiring.onExit(status);
   }
 
@@ -107,11 +125,15 @@ export class Process {
         this.signalHandler = handler;
       },
       exit: (status) => this.exit(status),
-      detach: () => {
-        if (this.detached || this.exited) return;
-        this.detached = true;
-        w.onDetach();
+      atExit: (handler) => {
+        this.exitHandlers.push(handler);
       },
+      detach: () => {
+        if (this.detached || this.exited) return false;
+        this.detached = true;
+        return w.onDetach();
+      },
+      spawn: (argv, options, onExit) => w.spawn?.(this, argv, options, onExit),
     };
   }
 }

@@ -14,7 +14,7 @@ import type { ToolRegistry } from './registry';
 import { Variables } from './shellEnv';
 import { EmptyInput, LineQueue, TextInput } from './streams';
 import type { Defer } from './streams';
-import type { InputSource, Signal, Tool } from './types';
+import type { ChildProcess, InputSource, Signal, SpawnOptions, Tool } from './types';
 import { sessionBuiltins } from './builtins/sessionBuiltins';
 
 export type Channel = 'stdout' | 'stderr';
@@ -374,13 +374,49 @@ export class ShellSession {
       onExit,
       onDetach: () => {
         // A server started in the foreground keeps running; headless, the shell goes on at once.
-        if (!this.options.headless || background) return;
+        if (!this.options.headless || background) return false;
         this.foreground = this.foreground.filter((f) => f !== p);
         onExit(0);
+        return true;
       },
+      spawn: (parent, childArgv, options, onChildExit) =>
+        this.spawnChild(parent, childArgv, options, onChildExit),
     });
     p.start(tool);
     return p;
+  }
+
+  /**
+   * Starts a registered tool as a child of `parent` (`docker exec kafka1 kafka-topics …`): the
+   * parent forwards signals and reports the status. Undefined when no tool has that name.
+   */
+  private spawnChild(
+    parent: Process,
+    argv: readonly string[],
+    options: SpawnOptions,
+    onExit: (status: number) => void,
+  ): ChildProcess | undefined {
+    const tool =
+      argv[0] === undefined ? undefined : this.options.registry.get(canonicalToolName(argv[0]));
+    if (!tool) return undefined;
+    const w = parent.wiring;
+    const child = new Process({
+      pid: this.nextPid++,
+      argv: [...argv],
+      env: options.env ? new Variables(w.env.exported()).withOverrides(options.env) : w.env,
+      stdin: options.stdin ?? w.stdin,
+      stdout: options.stdout ?? w.stdout,
+      stderr: options.stderr ?? w.stderr,
+      host: options.host ?? w.host,
+      cwd: options.cwd ?? w.cwd,
+      headless: w.headless,
+      onExit,
+      onDetach: () => false,
+      spawn: (p, childArgv, childOptions, onChildExit) =>
+        this.spawnChild(p, childArgv, childOptions, onChildExit),
+    });
+    child.start(tool);
+    return child;
   }
 
   private fileSink(target: string, append: boolean): (text: string) => void {

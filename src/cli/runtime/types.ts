@@ -36,6 +36,29 @@ export interface ProcessClock {
   cancel(id: number): void;
 }
 
+/**
+ * How {@link ProcessContext.spawn} runs a child: by default on the parent's machine, in its working
+ * directory, with its environment and standard streams.
+ */
+export interface SpawnOptions {
+  /** The machine the child sees (e.g. a container's view of the host for `docker exec`). */
+  host?: ClusterHost;
+  cwd?: string;
+  /** Variables added to the parent's environment. */
+  env?: Record<string, string>;
+  stdin?: InputSource;
+  stdout?(text: string): void;
+  stderr?(text: string): void;
+}
+
+/** A process started with {@link ProcessContext.spawn}. */
+export interface ChildProcess {
+  readonly pid: number;
+  readonly exited: boolean;
+  /** Delivers a signal, as the terminal or `kill` would (the parent forwards Ctrl-C this way). */
+  signal(signal: Signal): void;
+}
+
 /** Everything a running tool may touch. */
 export interface ProcessContext {
   /** argv[0] is the command as typed (`./bin/kafka-topics.sh`); the rest are its arguments. */
@@ -58,8 +81,27 @@ export interface ProcessContext {
   onSignal(handler: (signal: Signal) => void): void;
   /** Ends the process with `status`. Output written before still appears; later writes are dropped. */
   exit(status: number): void;
-  /** Marks a server process started in the foreground as running on: the shell may go on (headless). */
-  detach(): void;
+  /**
+   * Runs `handler` once when the process ends, however it ends (`kill -9` included): a server
+   * process stops what it started.
+   */
+  atExit(handler: (status: number) => void): void;
+  /**
+   * Marks a server process started in the foreground as running on: the shell may go on (headless).
+   * True when the shell did go on without it (headless foreground); false when the process keeps
+   * the terminal (a browser terminal) or already ran in the background (`&`).
+   */
+  detach(): boolean;
+  /**
+   * Runs another registered tool as a child process (what `docker exec kafka1 kafka-topics …` runs
+   * inside the container). `argv[0]` is resolved as the shell resolves a command name; returns
+   * undefined when no tool has that name. `onExit` gets the child's exit status.
+   */
+  spawn(
+    argv: readonly string[],
+    options: SpawnOptions,
+    onExit: (status: number) => void,
+  ): ChildProcess | undefined;
 }
 
 /** A registered command: a Kafka tool, a lifecycle script, or a shell builtin. */

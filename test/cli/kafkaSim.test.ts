@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 const bin = resolve(__dirname, '../../bin/kafka-sim.mjs');
 
 function kafkaSim(args: string[], stdin = '') {
-  const r = spawnSync(process.execPath, [bin, ...args], { input: stdin, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -36,8 +40,14 @@ describe('kafka-sim', () => {
   });
 
   it('a missing SCRIPT and bad options are reported', () => {
-    expect(kafkaSim(['/nonexistent/lesson.sh'])).toMatchObject({ status: 127, stderr: 'kafka-sim: /nonexistent/lesson.sh: No such file or directory\n' });
-    expect(kafkaSim(['--mode', 'paxos'])).toMatchObject({ status: 2, stderr: 'kafka-sim: --mode is kraft or zookeeper\n' });
+    expect(kafkaSim(['/nonexistent/lesson.sh'])).toMatchObject({
+      status: 127,
+      stderr: 'kafka-sim: /nonexistent/lesson.sh: No such file or directory\n',
+    });
+    expect(kafkaSim(['--mode', 'paxos'])).toMatchObject({
+      status: 2,
+      stderr: 'kafka-sim: --mode is kraft or zookeeper\n',
+    });
     expect(kafkaSim(['--brokers', '12']).status).toBe(2);
   });
 

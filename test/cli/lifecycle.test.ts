@@ -186,10 +186,16 @@ describe('notes 001 and 003: $KAFKA_HOME/bin/… spellings', () => {
 
   // With $KAFKA_HOME set, `zookeeper-**server**-start.sh` is a pattern that matches
   // /opt/kafka/bin/zookeeper-server-start.sh (`**` is `*` without globstar), so bash expands it and
-  // ZooKeeper starts (checked with bash 5). The shell has no pathname expansion yet (src/cli/shell).
-  it.todo(
-    'the `**` typo as note 001 has it: bash expands the glob to bin/zookeeper-server-start.sh and ZooKeeper starts',
-  );
+  // ZooKeeper starts (checked with bash 5).
+  it('the `**` typo as note 001 has it: bash expands the glob to bin/zookeeper-server-start.sh and ZooKeeper starts', () => {
+    const t = new Terminal({ brokers: 0 });
+    const r = t.run(
+      '$KAFKA_HOME/bin/zookeeper-**server**-start.sh  $KAFKA_HOME/config/zookeeper.properties',
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('binding to port 0.0.0.0/0.0.0.0:2181');
+    expect(t.cluster.snapshot().controller.zookeeper?.running).toBe(true);
+  });
 });
 
 describe('script arguments and configuration errors', () => {
@@ -459,8 +465,22 @@ describe('KRaft quickstart (kafka-sim --mode kraft --brokers 0)', () => {
     ]);
   });
 
-  // Creating a topic on this one-node combined quorum never completes: the engine's single-voter
-  // KRaft quorum does not commit controller writes (createCluster({ brokers: 1, mode: 'kraft',
-  // kraftControllers: 'combined' }).admin.createTopic(…) never settles; 3 voters do). src/sim owns it.
-  it.todo('KRaft quickstart: kafka-topics --create on the single combined node');
+  it('KRaft quickstart: kafka-topics --create on the single combined node', () => {
+    const t = new Terminal({ brokers: 0, mode: 'kraft' });
+    const uuid = t.run('bin/kafka-storage.sh random-uuid').stdout.trim();
+    t.run(`bin/kafka-storage.sh format -t ${uuid} -c config/kraft/server.properties`);
+    t.run('bin/kafka-server-start.sh config/kraft/server.properties');
+    expect(
+      t.run(
+        'bin/kafka-topics.sh --create --topic quickstart-events --bootstrap-server localhost:9092',
+      ),
+    ).toEqual({
+      stdout: 'Created topic quickstart-events.\n',
+      stderr: '',
+      status: 0,
+    });
+    expect(t.run('bin/kafka-topics.sh --list --bootstrap-server localhost:9092').stdout).toBe(
+      'quickstart-events\n',
+    );
+  });
 });

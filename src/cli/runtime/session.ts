@@ -9,6 +9,7 @@ import { VirtualFs } from '../host/virtualFs';
 import { andOrLists, expandWord, expandWords, ExpansionError } from '../shell/parse/index';
 import type { AndOrList, ParsedList, Pipeline, SimpleCommand } from '../shell/parse/index';
 import { canonicalToolName, isPath } from './commandName';
+import { expandPathname, hasUnquotedGlob } from './pathnameExpansion';
 import { Process } from './process';
 import type { ToolRegistry } from './registry';
 import { Variables } from './shellEnv';
@@ -301,7 +302,12 @@ export class ShellSession {
         const value = expandWord(a.value, env);
         prefix[a.name] = a.append ? (this.vars.get(a.name) ?? '') + value : value;
       }
-      argv = expandWords(command.words, env);
+      argv = command.words.flatMap((word) => {
+        const fields = expandWords([word], env);
+        return hasUnquotedGlob(word.raw ?? '')
+          ? fields.flatMap((f) => expandPathname(f, this.host.fs, this.cwd))
+          : fields;
+      });
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
       err(`${shellName}: ${e.message}\n`);

@@ -109,6 +109,10 @@ describe.skipIf(notes.length === 0)(`the learners' notes in ${seedsDir}`, () => 
     const typo = r[7]!.result;
     expect(typo.status).toBe(1);
     expect(typo.stderr.split('\n')[0]).toBe('from-begining is not a recognized option');
+    // The MariaDB container of the note's Kafka Connect example: pulled, then run.
+    expect(r[8]!.result.stdout).toContain('Status: Downloaded newer image for mariadb:latest');
+    expect(r[9]!.result.status).toBe(0);
+    expect(t.run('docker ps').stdout).toMatch(/mariadb:latest .* mariadb\n/);
   });
 
   it("note 004: inside the notes' docker-compose cluster, the `{broker url}` placeholders are rejected by the admin client, and filled in they work", () => {

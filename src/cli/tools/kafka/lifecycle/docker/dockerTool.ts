@@ -4,6 +4,7 @@
  * `exec [-it] NAME COMMAND…`. Containers and their brokers are the ClusterHost's; messages follow
  * the Docker CLI and daemon (`Error response from daemon: No such container: x`).
  */
+import { dockerPull, dockerRun } from './pullRun';
 import type { Container } from '../../../../host/clusterHost';
 import type { ProcessContext, Tool } from '../../../../runtime/types';
 import { composeCommand } from './compose';
@@ -128,6 +129,8 @@ Common Commands:
   stop        Stop one or more running containers
   restart     Restart one or more containers
   kill        Kill one or more running containers
+  pull        Download an image from a registry
+  run         Create and run a new container from an image
   rm          Remove one or more containers
   compose*    Docker Compose
 
@@ -177,6 +180,10 @@ function run(ctx: ProcessContext): void {
       );
     case 'exec':
       return exec(ctx, args);
+    case 'pull':
+      return dockerPull(ctx, args);
+    case 'run':
+      return dockerRun(ctx, args);
     case 'logs': {
       const ref = args.filter((a) => !a.startsWith('-'))[0];
       const c = ref === undefined ? undefined : findContainer(ctx, ref);

@@ -1,59 +1,31 @@
-import { useEffect, useState } from 'react';
-import { createCluster } from '../sim/index';
-import type { ClusterSnapshot } from '../sim/index';
-
 /**
- * Placeholder page until the workbench UI lands (issue 4): it boots the simulated cluster, creates
- * a topic and shows the brokers and partitions the engine reports.
+ * The Kafka Workbench page (DESIGN §1): preferences and the app machine here; the worker, the
+ * playback clock and the layout inside {@link WorkbenchProvider}.
  */
+import { useState } from 'react';
+import { createActor } from 'xstate';
+import { appMachine } from '../machines/appMachine';
+import { AppActorContext } from './app/actorContexts';
+import { BootScreen } from './app/BootScreen';
+import { useActorSelector } from './app/useActorSelector';
+import { browserPreferences, usePreferenceEffects } from './app/usePreferenceEffects';
+import { Workbench } from './app/Workbench';
+import { LanguageContext } from './i18n/LanguageContext';
+import { WorkbenchProvider } from './workbench/WorkbenchProvider';
+
 export function App() {
-  const [snapshot, setSnapshot] = useState<ClusterSnapshot>();
-  useEffect(() => {
-    const cluster = createCluster({ brokers: 3, seed: 1, mode: 'zookeeper' });
-    cluster.advance(5_000);
-    cluster.settle(
-      cluster.admin.createTopic({
-        name: 'quickstart-events',
-        numPartitions: 3,
-        replicationFactor: 3,
-        configs: {},
-      }),
-    );
-    cluster.advance(1_000);
-    setSnapshot(cluster.snapshot());
-  }, []);
+  const [app] = useState(() => createActor(appMachine, { input: browserPreferences() }).start());
+  const language = useActorSelector(app, (s) => s.context.language);
+  const booting = useActorSelector(app, (s) => s.matches('booting'));
+  usePreferenceEffects(app);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem', fontSize: '1.1rem' }}>
-      <h1>Kafka Workbench</h1>
-      <p>
-        A simulated Apache Kafka 3.9 cluster. The interactive workbench (terminal, live topology,
-        lessons) is being built; this page shows the engine running in your browser.
-      </p>
-      {snapshot && (
-        <>
-          <h2>Brokers ({snapshot.mode} mode)</h2>
-          <ul>
-            {snapshot.brokers.map((b) => (
-              <li key={b.id}>
-                broker {b.id} — {b.host}:{b.port} — {b.state}
-                {b.isController ? ' — controller' : ''} — leads {b.leaders} of {b.partitions}{' '}
-                replicas
-              </li>
-            ))}
-          </ul>
-          <h2>Partitions</h2>
-          <ul>
-            {snapshot.topics.flatMap((t) =>
-              t.partitions.map((p) => (
-                <li key={`${p.topic}-${p.partition}`}>
-                  {p.topic}-{p.partition}: leader {p.leader}, replicas {p.replicas.join(',')}, ISR{' '}
-                  {p.isr.join(',')}
-                </li>
-              )),
-            )}
-          </ul>
-        </>
-      )}
-    </main>
+    <AppActorContext.Provider value={app}>
+      <LanguageContext.Provider value={language}>
+        {booting && <BootScreen />}
+        <WorkbenchProvider>
+          <Workbench />
+        </WorkbenchProvider>
+      </LanguageContext.Provider>
+    </AppActorContext.Provider>
   );
 }

@@ -48,6 +48,12 @@ export interface TerminalState {
   busy: boolean;
   /** True when the foreground process waits for a typed line (console producer, `cat`). */
   readingInput: boolean;
+  /**
+   * How many `input`, `interrupt` and `endOfInput` calls the tab has taken. Batches and call
+   * results reach the main thread on different message ports, so a batch can arrive after the
+   * answer to a later call: one with a lower count than the calls sent predates them.
+   */
+  keystrokes: number;
 }
 
 /** One push from the worker: at most one every 50 ms of wall time, and one after every command. */

@@ -54,6 +54,8 @@ export class TerminalTab {
   /** Lines read so far, for the line numbers bash prints in here-document warnings. */
   private linesRead = 0;
   private closed = false;
+  /** Calls of input, interrupt and endOfInput so far (see `TerminalState.keystrokes`). */
+  private keystrokes = 0;
 
   constructor(
     readonly id: number,
@@ -84,11 +86,13 @@ export class TerminalTab {
       prompt: this.prompt,
       busy: this.session.busy,
       readingInput: this.session.busy && this.session.readingTerminal,
+      keystrokes: this.keystrokes,
     };
   }
 
   /** A line the user entered (without its newline). */
   input(line: string): void {
+    this.keystrokes++;
     if (!this.session.busy) return this.feedShell(line);
     if (this.session.readingTerminal && this.typeAhead.length === 0) this.session.typeLine(line);
     else this.typeAhead.push(line);
@@ -96,6 +100,7 @@ export class TerminalTab {
 
   /** Ctrl-C: SIGINT to the foreground command, or drop the pending lines at the prompt. */
   interrupt(): void {
+    this.keystrokes++;
     // The tty discards its input buffer on SIGINT.
     this.typeAhead = [];
     if (this.session.busy) {
@@ -112,6 +117,11 @@ export class TerminalTab {
    * nothing: the tab stays open.
    */
   endOfInput(): void {
+    this.keystrokes++;
+    this.endInput();
+  }
+
+  private endInput(): void {
     if (this.session.busy) {
       if (this.session.readingTerminal && this.typeAhead.length === 0) this.session.endOfInput();
       else this.typeAhead.push(null);
@@ -178,7 +188,7 @@ export class TerminalTab {
   private drainTypeAhead(): void {
     while (this.typeAhead.length > 0 && !this.session.busy) {
       const line = this.typeAhead.shift()!;
-      if (line === null) this.endOfInput();
+      if (line === null) this.endInput();
       else this.feedShell(line);
     }
   }

@@ -29,6 +29,8 @@ import type {
 } from './protocol';
 import { validateServerProperties } from './serverProperties';
 import { TerminalTab } from './terminalTab';
+import { startLoad } from './loadGenerator';
+import type { LoadOptions } from './loadGenerator';
 
 export type * from './protocol';
 
@@ -304,6 +306,21 @@ export class WorkbenchBackend {
     if (!known.ok) return known;
     this.host.cluster.healBroker(id);
     this.faulted();
+    return { ok: true };
+  }
+
+  // ---- Simulated traffic ---------------------------------------------------------------------
+
+  /**
+   * Sends `recordsPerSecond` records a virtual second to `topic` for `durationMs` of virtual time
+   * from one producer (`client.id` workbench-load) — traffic for demos and the UI benchmark.
+   * Replacing the cluster (reset, compose apply) ends it.
+   */
+  produceLoad(options: LoadOptions): FaultResult {
+    if (!this.host.cluster.snapshot().topics.some((t) => t.name === options.topic))
+      return { ok: false, error: `Topic '${options.topic}' does not exist.` };
+    startLoad(this.host.cluster, options);
+    this.done(true);
     return { ok: true };
   }
 

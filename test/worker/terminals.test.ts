@@ -21,8 +21,18 @@ describe('terminal tabs over comlink', () => {
     await r.type(t, 'echo hello workbench');
     expect(r.output(t, 'stdout')).toBe('hello workbench\n');
     expect(r.batches.at(-1)!.terminals).toEqual([
-      { terminalId: t, prompt: '$ ', busy: false, readingInput: false },
+      { terminalId: t, prompt: '$ ', busy: false, readingInput: false, keystrokes: 1 },
     ]);
+  });
+
+  it('counts every line, Ctrl-C and Ctrl-D a tab takes, so the page can tell a batch made before them', async () => {
+    r = await rig();
+    const t = await r.remote.openTerminal();
+    expect((await r.remote.input(t, 'sleep 5'))!.keystrokes).toBe(1);
+    expect((await r.remote.endOfInput(t))!.keystrokes).toBe(2);
+    expect((await r.remote.interrupt(t))!.keystrokes).toBe(3);
+    await r.step(0);
+    expect(r.batches.at(-1)!.terminals[0]).toMatchObject({ prompt: '$ ', keystrokes: 3 });
   });
 
   it('sleep 2 holds the prompt for 2 s of virtual time, and the batch after it shows the prompt', async () => {

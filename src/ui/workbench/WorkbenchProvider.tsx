@@ -16,13 +16,23 @@ const WorkbenchContext = createContext<Workbench | undefined>(undefined);
  * Starts the simulation worker (the main thread never runs simulation code, DESIGN §5) and
  * provides it to the tree. `connect` may be overridden in tests.
  */
-export function WorkbenchProvider({ children, connect }: { children: ReactNode; connect?: () => WorkbenchRemote }) {
+export function WorkbenchProvider({
+  children,
+  connect,
+}: {
+  children: ReactNode;
+  connect?: () => WorkbenchRemote;
+}) {
   const [workbench, setWorkbench] = useState<Workbench>();
   useEffect(() => {
     let worker: Worker | undefined;
     const remote =
       connect?.() ??
-      connectWorkbench((worker = new Worker(new URL('../../worker/workbench.worker.ts', import.meta.url), { type: 'module' })));
+      connectWorkbench(
+        (worker = new Worker(new URL('../../worker/workbench.worker.ts', import.meta.url), {
+          type: 'module',
+        })),
+      );
     const hub = new BatchHub();
     let cancelled = false;
     void remote.subscribe(batchListener((batch) => hub.publish(batch))).then(() => {

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'react';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useWorkbench } from '../workbench/WorkbenchProvider';
+import type { TerminalState } from '../../worker/client';
+import { fitTerminal } from './fitTerminal';
+import { TerminalController } from './terminalController';
+
+/** Colours of a dark terminal (xterm's defaults, a touch softer). */
+const theme = {
+  background: '#1e1e1e',
+  foreground: '#d4d4d4',
+  cursor: '#d4d4d4',
+  selectionBackground: '#264f78',
+};
+
+/** `idle` at the prompt, `busy` while a command runs, `reading` when it reads typed lines. */
+function stateName(state: TerminalState | undefined): 'starting' | 'idle' | 'busy' | 'reading' {
+  if (!state) return 'starting';
+  return state.readingInput ? 'reading' : state.busy ? 'busy' : 'idle';
+}
+
+/**
+ * One terminal: an xterm.js screen sized to its box, wired to a shell in the worker by a
+ * {@link TerminalController}. `slot` is the tab's position, whose history it continues.
+ */
+export function TerminalPane({
+  slot,
+  label,
+  register,
+}: {
+  slot: number;
+  label: string;
+  /** Told of the pane's controller once it exists, and of `undefined` when it goes. */
+  register?: (slot: number, controller: TerminalController | undefined) => void;
+}) {
+  const { remote, hub } = useWorkbench();
+  const box = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<TerminalState>();
+  const [terminalId, setTerminalId] = useState<number>();
+
+  useEffect(() => {
+    const element = box.current!;
+    const term = new Terminal({
+      theme,
+      fontFamily:
+        'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "Noto Sans Mono CJK KR", monospace',
+      fontSize: 13,
+      scrollback: 5_000,
+      cursorBlink: true,
+      allowProposedApi: false,
+    });
+    term.open(element);
+    fitTerminal(term, element);
+    // Ctrl/Cmd-Shift-C copies the selection, as in desktop terminals (Ctrl-C stays SIGINT).
+    term.attachCustomKeyEventHandler((event) => {
+      const copy =
+        event.type === 'keydown' &&
+        (event.ctrlKey || event.metaKey) &&
+        event.shiftKey &&
+        event.code === 'KeyC';
+      if (!copy) return true;
+      if (term.hasSelection()) void navigator.clipboard?.writeText(term.getSelection());
+      event.preventDefault();
+      return false;
+    });
+    const controller = new TerminalController(term, remote, slot, setState);
+    register?.(slot, controller);
+    const unsubscribe = hub.subscribe((batch) => controller.onBatch(batch));
+    void controller.start().then((id) => {
+      if (id !== undefined) setTerminalId(id);
+    });
+    const observer = new ResizeObserver(() => {
+      if (fitTerminal(term, element)) controller.resized();
+    });
+    observer.observe(element);
+    term.focus();
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      register?.(slot, undefined);
+      controller.dispose();
+      term.dispose();
+    };
+  }, [remote, hub, slot, register]);
+
+  return (
+    <div
+      className="terminal-pane-screen"
+      ref={box}
+      data-testid={`terminal-${slot + 1}`}
+      data-terminal-id={terminalId}
+      data-state={stateName(state)}
+      aria-label={label}
+    />
+  );
+}

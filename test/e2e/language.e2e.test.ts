@@ -1,0 +1,36 @@
+/**
+ * English and Korean UI text (DESIGN §5): switching to 한국어 changes the page, the terminals and
+ * the editors, and the choice survives a reload.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSideTab, openWorkbench, screenshot, terminal } from './browser';
+import type { Session } from './browser';
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('language', () => {
+  it('switching to Korean translates the page, the terminal tabs and the editors, and is remembered', async () => {
+    session = await openWorkbench();
+    const { page } = session;
+    await page.locator('button[lang="ko"]').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ko');
+    expect(await page.locator('#tab-topics').innerText()).toBe('토픽');
+    expect(await page.getByTestId('terminal-tab-1').innerText()).toContain('터미널 1');
+
+    await openSideTab(page, 'editors');
+    await page.getByTestId('editor-monaco').locator('.monaco-editor').waitFor();
+    expect(await page.getByTestId('editor-apply').innerText()).toBe('적용');
+    await terminal(page, 1).run('echo 안녕하세요 Kafka');
+    await terminal(page, 1).waitForText('안녕하세요 Kafka\n$');
+    await screenshot(page, 'd-korean');
+
+    await page.reload();
+    await terminal(page, 1).waitForState('idle');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    expect(session.errors).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  * deprecated `--zookeeper`; entity types topics, clients, users, brokers, ips, broker-loggers and
  * client-metrics — `groups` came in 4.0, KAFKA-17327).
  */
-import { LOG_CONFIG_NAMES_3_9 } from '../../../options/testdata/topicCommandOptions';
+import { LOG_CONFIG_NAMES } from '../topics/topicCommandOptions';
 import { checkInvalidArgs, printUsageAndExit, withDefaultOptions } from '../../../options/index';
 import type { OptionSpec, ParsedOptions } from '../../../options/index';
 import { ToolExit } from './toolTask';
@@ -119,7 +119,7 @@ export const configsOptions: OptionSpec[] = withDefaultOptions([
     name: 'add-config',
     description:
       "Key Value pairs of configs to add. Square brackets can be used to group values which contain commas: 'k1=v1,k2=[v1,v2,v2],k3=v3'. The following is a list of valid configurations: " +
-      `For entity-type 'topics': ${nl}${list(LOG_CONFIG_NAMES_3_9)}${nl}` +
+      `For entity-type 'topics': ${nl}${list(LOG_CONFIG_NAMES)}${nl}` +
       `For entity-type 'brokers': ${nl}${list(DYNAMIC_BROKER_NAMES)}${nl}` +
       `For entity-type 'users': ${nl}${list(['SCRAM-SHA-256', 'SCRAM-SHA-512', 'consumer_byte_rate', 'controller_mutation_rate', 'producer_byte_rate', 'request_percentage'])}${nl}` +
       `For entity-type 'clients': ${nl}${list(['consumer_byte_rate', 'controller_mutation_rate', 'producer_byte_rate', 'request_percentage'])}${nl}` +

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterHost } from './clusterHost';
-import { confluentEnvToProperties, parseCompose, defaultComposeYaml } from './composeFile';
+import {
+  composeYamlFor,
+  confluentEnvToProperties,
+  parseCompose,
+  defaultComposeYaml,
+} from './composeFile';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseProperties } from './kafkaDistribution';
 
 describe('the notes’ docker-compose cluster (default preset)', () => {
@@ -82,5 +89,23 @@ describe('compose and properties parsing', () => {
       c: '3',
       d: 'xy',
     });
+  });
+});
+
+describe('the compose file the workbench starts with', () => {
+  it('is, byte for byte, the compose file in note 004', () => {
+    const note = resolve(__dirname, '../../../../shared/seeds/004_7f5ce2cc13a9888c.txt');
+    if (!existsSync(note)) return;
+    const text = readFileSync(note, 'utf8');
+    const start = text.indexOf('services:\n');
+    const block = text.slice(start, text.indexOf('```', start));
+    expect(defaultComposeYaml).toBe(block);
+  });
+
+  it('grows to N brokers on consecutive ports', () => {
+    const services = parseCompose(composeYamlFor(5));
+    expect(services.filter((s) => s.kind === 'kafka').map((s) => s.ports[0]!.host)).toEqual([
+      9092, 9093, 9094, 9095, 9096,
+    ]);
   });
 });

@@ -1,58 +1,25 @@
-/**
- * The docker-compose file from the learners' notes (note 004): three `confluentinc/cp-kafka:7.7.1`
- * brokers `kafka1`–`kafka3` on host ports 9092–9094 and one `cp-zookeeper` (host port 22181), in
- * ZooKeeper mode. It is the headless shell's default cluster (DESIGN §4).
- */
-export const defaultComposeYaml = `services:
-  kafka1:
-    container_name: kafka1
+/** One Kafka service of the notes' file, broker `id` of `brokers`. */
+function kafkaService(id: number, brokers: number): string {
+  const port = 9091 + id;
+  return `  kafka${id}:
+    container_name: kafka${id}
     image: confluentinc/cp-kafka:7.7.1
     ports:
-      - "9092:9092"
+      - "${port}:${port}"
     environment:
-      KAFKA_BROKER_ID: 1
+      KAFKA_BROKER_ID: ${id}
       KAFKA_ZOOKEEPER_CONNECT: 'zookeeper:2181'
-      KAFKA_ADVERTISED_LISTENERS: INTERNAL://kafka1:29092,EXTERNAL://host.docker.internal:9092
+      KAFKA_ADVERTISED_LISTENERS: INTERNAL://kafka${id}:${29091 + id},EXTERNAL://host.docker.internal:${port}
       KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT
       KAFKA_INTER_BROKER_LISTENER_NAME: INTERNAL
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 3
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: ${Math.min(3, brokers)}
       KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0
     depends_on:
       - zookeeper
+`;
+}
 
-  kafka2:
-    container_name: kafka2
-    image: confluentinc/cp-kafka:7.7.1
-    ports:
-      - "9093:9093"
-    environment:
-      KAFKA_BROKER_ID: 2
-      KAFKA_ZOOKEEPER_CONNECT: 'zookeeper:2181'
-      KAFKA_ADVERTISED_LISTENERS: INTERNAL://kafka2:29093,EXTERNAL://host.docker.internal:9093
-      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT
-      KAFKA_INTER_BROKER_LISTENER_NAME: INTERNAL
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 3
-      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0
-    depends_on:
-      - zookeeper
-
-  kafka3:
-    container_name: kafka3
-    image: confluentinc/cp-kafka:7.7.1
-    ports:
-      - "9094:9094"
-    environment:
-      KAFKA_BROKER_ID: 3
-      KAFKA_ZOOKEEPER_CONNECT: 'zookeeper:2181'
-      KAFKA_ADVERTISED_LISTENERS: INTERNAL://kafka3:29094,EXTERNAL://host.docker.internal:9094
-      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT
-      KAFKA_INTER_BROKER_LISTENER_NAME: INTERNAL
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 3
-      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0
-    depends_on:
-      - zookeeper
-
-  zookeeper:
+const zookeeperService = `  zookeeper:
     container_name: zookeeper
     image: confluentinc/cp-zookeeper:7.7.1
     environment:
@@ -70,30 +37,16 @@ export const defaultComposeYaml = `services:
  * exactly the file from the notes.
  */
 export function composeYamlFor(brokers: number): string {
-  if (brokers === 3) return defaultComposeYaml;
-  const kafka = Array.from({ length: brokers }, (_, i) => {
-    const id = i + 1;
-    const port = 9091 + id;
-    return `  kafka${id}:
-    container_name: kafka${id}
-    image: confluentinc/cp-kafka:7.7.1
-    ports:
-      - "${port}:${port}"
-    environment:
-      KAFKA_BROKER_ID: ${id}
-      KAFKA_ZOOKEEPER_CONNECT: 'zookeeper:2181'
-      KAFKA_ADVERTISED_LISTENERS: INTERNAL://kafka${id}:${29091 + id},EXTERNAL://host.docker.internal:${port}
-      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT
-      KAFKA_INTER_BROKER_LISTENER_NAME: INTERNAL
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: ${Math.min(3, brokers)}
-      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0
-    depends_on:
-      - zookeeper
-`;
-  });
-  const zookeeper = defaultComposeYaml.slice(defaultComposeYaml.indexOf('  zookeeper:\n'));
-  return `services:\n${kafka.join('\n')}\n${zookeeper}`;
+  const kafka = Array.from({ length: brokers }, (_, i) => kafkaService(i + 1, brokers));
+  return `services:\n${kafka.join('\n')}\n${zookeeperService}`;
 }
+
+/**
+ * The docker-compose file from the learners' notes (note 004): three `confluentinc/cp-kafka:7.7.1`
+ * brokers `kafka1`–`kafka3` on host ports 9092–9094 and one `cp-zookeeper` (host port 22181), in
+ * ZooKeeper mode. It is the headless shell's default cluster (DESIGN §4).
+ */
+export const defaultComposeYaml = composeYamlFor(3);
 
 /** A service of a compose file, as far as the simulation needs it. */
 export interface ComposeService {

@@ -1,18 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { useAppSelector } from '../app/actorContexts';
 import { useWorkbench } from '../workbench/WorkbenchProvider';
 import type { TerminalState } from '../../worker/client';
 import { fitTerminal } from './fitTerminal';
 import { TerminalController } from './terminalController';
-
-/** Colours of a dark terminal (xterm's defaults, a touch softer). */
-const theme = {
-  background: '#1e1e1e',
-  foreground: '#d4d4d4',
-  cursor: '#d4d4d4',
-  selectionBackground: '#264f78',
-};
+import { terminalTheme } from './terminalTheme';
 
 /** `idle` at the prompt, `busy` while a command runs, `reading` when it reads typed lines. */
 function stateName(state: TerminalState | undefined): 'starting' | 'idle' | 'busy' | 'reading' {
@@ -38,11 +32,15 @@ export function TerminalPane({
   const box = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<TerminalState>();
   const [terminalId, setTerminalId] = useState<number>();
+  const theme = useAppSelector((s) => s.context.theme);
+  const termRef = useRef<Terminal>(undefined);
+  // The theme a new xterm starts with; a switch recolours the running one (below), not a rebuild.
+  const themeRef = useRef(theme);
 
   useEffect(() => {
     const element = box.current!;
     const term = new Terminal({
-      theme,
+      theme: terminalTheme(themeRef.current),
       fontFamily:
         'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "Noto Sans Mono CJK KR", monospace',
       fontSize: 13,
@@ -75,7 +73,9 @@ export function TerminalPane({
     });
     observer.observe(element);
     term.focus();
+    termRef.current = term;
     return () => {
+      termRef.current = undefined;
       observer.disconnect();
       unsubscribe();
       register?.(slot, undefined);
@@ -83,6 +83,11 @@ export function TerminalPane({
       term.dispose();
     };
   }, [remote, hub, slot, register]);
+
+  useEffect(() => {
+    themeRef.current = theme;
+    if (termRef.current) termRef.current.options.theme = terminalTheme(theme);
+  }, [theme]);
 
   return (
     <div

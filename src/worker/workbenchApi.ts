@@ -9,13 +9,10 @@ import { ClusterHost } from '../cli/host/clusterHost';
 import type { HostOptions } from '../cli/host/clusterHost';
 import { composeYamlFor } from '../cli/host/composeFile';
 import { kafkaHome } from '../cli/host/kafkaDistribution';
-import { createDefaultRegistry } from '../cli/defaultRegistry';
-import type { ToolRegistry } from '../cli/runtime/registry';
 import { Batcher } from './batcher';
 import type { BatcherOptions, BatchState } from './batcher';
 import { ClockDriver } from './clockDriver';
 import type { ClockDriverOptions, WallClock } from './clockDriver';
-import { complete } from './completion';
 import { validateCompose } from './composeValidation';
 import type {
   ApplyResult,
@@ -28,7 +25,8 @@ import type {
   TerminalState,
 } from './protocol';
 import { validateServerProperties } from './serverProperties';
-import { TerminalTab } from './terminalTab';
+import type { ShellKit } from './shellKit';
+import type { TerminalTab } from './terminalTab';
 import { startLoad } from './loadGenerator';
 import type { LoadOptions } from './loadGenerator';
 
@@ -42,6 +40,11 @@ export interface BackendOptions extends ClockDriverOptions, BatcherOptions {
   autoplay?: boolean;
   /** Longest single step, virtual ms (default 1 hour). */
   maxStepMs?: number;
+  /**
+   * Loads the terminals' tools and shell, once, when the first terminal opens (default: the
+   * `shellKit` chunk, imported then — so the first snapshot needs no CLI code).
+   */
+  loadShellKit?: () => Promise<ShellKit>;
 }
 
 /** The host setup a reset rebuilds from: `ResetOptions` with every field decided. */
@@ -53,7 +56,9 @@ export class WorkbenchBackend {
   private setup: Setup;
   private generation = 0;
   private unsubscribeEvents: (() => void) | undefined;
-  private readonly registry: ToolRegistry = createDefaultRegistry();
+  private shellKit: ShellKit | undefined;
+  private shellKitLoading: Promise<ShellKit> | undefined;
+  private readonly loadShellKit: () => Promise<ShellKit>;
   private readonly terminals = new Map<number, TerminalTab>();
   private nextTerminalId = 1;
   private readonly clock: ClockDriver;
@@ -65,6 +70,8 @@ export class WorkbenchBackend {
     options: BackendOptions = {},
   ) {
     this.maxStepMs = options.maxStepMs ?? 3_600_000;
+    this.loadShellKit =
+      options.loadShellKit ?? (() => import('./shellKit').then((m) => m.createShellKit()));
     this.clock = new ClockDriver(wall, (ms) => this.advance(ms), options);
     this.batcher = new Batcher(wall, (withSnapshot) => this.batchState(withSnapshot), options);
     this.setup = { preset: 'compose', seed: 1, mode: 'zookeeper', brokers: 3 };
@@ -144,12 +151,17 @@ export class WorkbenchBackend {
 
   // ---- Terminals -----------------------------------------------------------------------------
 
-  /** Opens a terminal tab with its own shell on the shared machine; returns its id. */
-  openTerminal(): number {
+  /**
+   * Opens a terminal tab with its own shell on the shared machine; resolves to its id. The first
+   * call loads the tools and the shell (later ones answer in the same tick).
+   */
+  async openTerminal(): Promise<number> {
+    const kit =
+      this.shellKit ?? (this.shellKit = await (this.shellKitLoading ??= this.loadShellKit()));
     const id = this.nextTerminalId++;
     this.terminals.set(
       id,
-      new TerminalTab(id, this.host, this.registry, {
+      kit.openTab(id, this.host, {
         write: (stream, text) => this.batcher.write(id, stream, text),
         commandFinished: () => {
           this.batcher.snapshotDirty = true;
@@ -215,9 +227,10 @@ export class WorkbenchBackend {
   /** Tab completion of the word ending at `cursor` in `line`. */
   complete(terminalId: number, line: string, cursor: number = line.length): Completion {
     const tab = this.terminals.get(terminalId);
-    if (!tab) return { from: cursor, to: cursor, candidates: [] };
-    return complete(line, cursor, {
-      registry: this.registry,
+    const kit = this.shellKit;
+    if (!tab || !kit) return { from: cursor, to: cursor, candidates: [] };
+    return kit.complete(line, cursor, {
+      registry: kit.registry,
       builtins: tab.session.builtins.values(),
       fs: this.host.fs,
       cwd: tab.session.cwd,

@@ -100,9 +100,9 @@ describe('batches', () => {
       expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(50);
   });
 
-  it('one goes out as soon as a command finishes, carrying its output and a snapshot', () => {
+  it('one goes out as soon as a command finishes, carrying its output and a snapshot', async () => {
     const { backend, wall, sent } = localBackend();
-    const t = backend.openTerminal();
+    const t = await backend.openTerminal();
     backend.input(t, 'sleep 1; echo done');
     backend.play();
     sent.length = 0;

@@ -3,7 +3,7 @@
  * sandbox on the left, the live topology in the centre, terminals below it, operator tables, the
  * event log and the editors in tabs on the right.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createActor } from 'xstate';
 import { playbackMachine } from '../../machines/playbackMachine';
 import { EventLogContext } from '../events/EventLogContext';
@@ -11,14 +11,21 @@ import { EventLogStore } from '../events/eventLogStore';
 import { LessonPanelToggle } from '../lesson/LessonPanelToggle';
 import { SandboxPanel } from '../lesson/SandboxPanel';
 import { SideTabs } from '../layout/SideTabs';
-import { TerminalPanel } from '../terminal/TerminalPanel';
 import { Toolbar } from '../toolbar/Toolbar';
 import { ShortcutsDialog } from '../toolbar/ShortcutsDialog';
 import { TopologyDiagram } from '../topology/TopologyDiagram';
-import { useWorkbench } from '../workbench/WorkbenchProvider';
+import { useDiagramShown, useWorkbench } from '../workbench/WorkbenchProvider';
 import { PlaybackActorContext, useAppActor } from './actorContexts';
 import { useActorSelector } from './useActorSelector';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+
+/**
+ * The terminals (xterm.js and their chunk of the worker: the tools and the shell) load after the
+ * diagram has shown the first snapshot, so the first render needs neither.
+ */
+const TerminalPanel = lazy(() =>
+  import('../terminal/TerminalPanel').then((m) => ({ default: m.TerminalPanel })),
+);
 
 export function Workbench() {
   const { remote, hub } = useWorkbench();
@@ -28,6 +35,7 @@ export function Workbench() {
   );
   const [eventLog] = useState(() => new EventLogStore());
   const lessonOpen = useActorSelector(app, (s) => s.context.lessonPanelOpen);
+  const diagramShown = useDiagramShown();
 
   useEffect(() => {
     app.send({ type: 'app.connected' });
@@ -54,8 +62,12 @@ export function Workbench() {
           <main className="workbench__diagram">
             <TopologyDiagram />
           </main>
-          <section className="workbench__terminal">
-            <TerminalPanel />
+          <section className="workbench__terminal" aria-busy={!diagramShown}>
+            {diagramShown && (
+              <Suspense fallback={null}>
+                <TerminalPanel />
+              </Suspense>
+            )}
           </section>
           <aside className="workbench__side">
             <SideTabs />

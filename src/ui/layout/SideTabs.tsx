@@ -1,16 +1,23 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { sideTabs } from '../../machines/appMachine';
 import type { SideTab } from '../../machines/appMachine';
 import { useAppActor, useAppSelector } from '../app/actorContexts';
-import { EditorPanel } from '../editors/EditorPanel';
 import { EventLog } from '../events/EventLog';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { BrokersTable } from '../tables/BrokersTable';
 import { GroupsTable } from '../tables/GroupsTable';
-import { MessageBrowser } from '../tables/MessageBrowser';
 import { PartitionsTable } from '../tables/PartitionsTable';
 import { TopicsTable } from '../tables/TopicsTable';
+
+// The editors and the message browser load when their tab first opens (the editors then load
+// Monaco): the first render needs neither.
+const EditorPanel = lazy(() =>
+  import('../editors/EditorPanel').then((m) => ({ default: m.EditorPanel })),
+);
+const MessageBrowser = lazy(() =>
+  import('../tables/MessageBrowser').then((m) => ({ default: m.MessageBrowser })),
+);
 
 const labels: Record<SideTab, MessageKey> = {
   brokers: 'tab.brokers',
@@ -74,7 +81,11 @@ export function SideTabs() {
           {tab === 'topics' && <TopicsTable />}
           {tab === 'partitions' && <PartitionsTable />}
           {tab === 'groups' && <GroupsTable />}
-          {tab === 'messages' && <MessageBrowser />}
+          {tab === 'messages' && (
+            <Suspense fallback={null}>
+              <MessageBrowser />
+            </Suspense>
+          )}
           {tab === 'events' && <EventLog />}
         </div>
       )}
@@ -86,7 +97,9 @@ export function SideTabs() {
           aria-labelledby="tab-editors"
           hidden={tab !== 'editors'}
         >
-          <EditorPanel />
+          <Suspense fallback={null}>
+            <EditorPanel />
+          </Suspense>
         </div>
       )}
     </div>

@@ -69,3 +69,35 @@ export function useClock() {
   useEffect(() => hub.subscribe((b) => setClock(b.clock)), [hub]);
   return useMemo(() => clock, [clock]);
 }
+
+/**
+ * False until the first snapshot has arrived and a frame has been painted with it: what loads
+ * after first render (the terminals) waits for this.
+ */
+export function useDiagramShown(): boolean {
+  const { hub } = useWorkbench();
+  const [shown, setShown] = useState(false);
+  const [hasSnapshot, setHasSnapshot] = useState(hub.snapshot !== undefined);
+  useEffect(() => {
+    if (hasSnapshot) return;
+    const unsubscribe = hub.subscribe((b) => {
+      if (!b.snapshot) return;
+      unsubscribe();
+      setHasSnapshot(true);
+    });
+    return unsubscribe;
+  }, [hub, hasSnapshot]);
+  useEffect(() => {
+    if (!hasSnapshot || shown) return;
+    // The frame after the snapshot's render is the one that shows it.
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => setShown(true));
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, [hasSnapshot, shown]);
+  return shown;
+}

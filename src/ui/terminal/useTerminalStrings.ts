@@ -1,23 +1,16 @@
-/**
- * The terminal panel's words in the current UI language, from its own locale files
- * (`terminal.en.json`, `terminal.ko.json`).
- */
+/** The terminal panel's words in the current UI language (the `terminal.*` messages). */
 import { useMemo } from 'react';
-import { useLanguage } from '../i18n/useT';
-import en from './terminal.en.json';
-import ko from './terminal.ko.json';
-
-const catalogs = { en, ko };
+import { useT } from '../i18n/useT';
 
 export function useTerminalStrings() {
-  const language = useLanguage();
-  return useMemo(() => {
-    const m = catalogs[language] ?? en;
-    return {
-      terminals: m.terminals,
-      terminal: (n: number) => m.terminal.replace('{n}', String(n)),
-      add: m.add,
-      close: m.close,
-    };
-  }, [language]);
+  const t = useT();
+  return useMemo(
+    () => ({
+      terminals: t('terminal.label'),
+      terminal: (n: number) => t('terminal.tab', { n }),
+      add: t('terminal.add'),
+      close: t('terminal.close'),
+    }),
+    [t],
+  );
 }

@@ -69,9 +69,23 @@ export async function openWorkbench(
 
 /** Starts the virtual clock from the toolbar if it is paused (commands need time to pass). */
 export async function ensurePlaying(page: Page): Promise<void> {
-  const toggle = page.getByRole('toolbar').getByRole('button', { name: /^(Play|Pause)$/ });
+  const toggle = page.getByTestId('toolbar-play');
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  await toggle.and(page.locator('[aria-pressed="true"]')).waitFor();
+  await page.locator('[data-testid="toolbar-play"][aria-pressed="true"]').waitFor();
+}
+
+/** Switches the page to the `light` or `dark` theme with the toolbar's button. */
+export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const toggle = page.getByTestId('toolbar-theme');
+  if ((await toggle.getAttribute('data-theme')) !== theme) await toggle.click();
+  await page.locator(`html[data-theme="${theme}"]`).waitFor();
+}
+
+/** The cells' texts of the table row with test id `testId`, trimmed; undefined while absent. */
+export async function rowCells(page: Page, testId: string): Promise<string[] | undefined> {
+  const row = page.getByTestId(testId);
+  if ((await row.count()) === 0) return undefined;
+  return (await row.locator('td').allInnerTexts()).map((c) => c.trim());
 }
 
 /** Opens a right-hand tab (`topics`, `partitions`, `editors`, …) by its stable id. */
@@ -102,14 +116,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** The terminal tab numbered `n` (1 = the first), as a learner uses it. */
+/**
+ * The terminal tab numbered `n` (1 = the first), as a learner uses it. Its screen's rows are read
+ * from xterm.js's own rendering (`.xterm-rows`): what the learner sees, not a copy of it.
+ */
 export function terminal(page: Page, n: number) {
   const box = page.getByTestId(`terminal-${n}`);
+  const rows = box.locator('.xterm-rows');
   const api = {
     box,
-    /** Focuses the terminal. */
+    /** Focuses the terminal by clicking its screen. */
     async focus() {
-      await box.locator('.xterm-screen').click();
+      await box.click();
     },
     /** Types `text` as keystrokes; `\n` presses Enter. */
     async type(text: string) {
@@ -131,11 +149,15 @@ export function terminal(page: Page, n: number) {
     },
     /** What the terminal's screen shows, rows joined with `\n`, trailing blanks trimmed. */
     async text(): Promise<string> {
-      const rows = await box.locator('.xterm-rows > div').allInnerTexts();
-      return rows
+      const lines = await rows.locator(':scope > div').allInnerTexts();
+      return lines
         .map((r) => r.replace(/\u00a0/g, ' ').trimEnd())
         .join('\n')
         .trimEnd();
+    },
+    /** The CSS colour of the screen's text, e.g. `rgb(26, 30, 36)`. */
+    async textColour(): Promise<string> {
+      return rows.evaluate((el) => getComputedStyle(el).color);
     },
     /** Waits until the screen contains `expected`. */
     async waitForText(expected: string | RegExp, timeout = 30_000) {

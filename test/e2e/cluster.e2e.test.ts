@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSideTab, openWorkbench, screenshot, terminal } from './browser';
+import { openSideTab, openWorkbench, rowCells, screenshot, terminal } from './browser';
 import type { Session } from './browser';
 
 let session: Session;
@@ -16,16 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-/** The cells of a table row whose first cell is `key`, in the open side panel. */
-async function rowCells(key: string): Promise<string[] | undefined> {
-  const rows = await page.locator('.side-tabs__panel:not([hidden]) tbody tr').all();
-  for (const row of rows) {
-    const cells = (await row.locator('td').allInnerTexts()).map((c) => c.trim());
-    if (cells[0] === key || cells[0]?.startsWith(`${key}\n`)) return cells;
-  }
-  return undefined;
-}
-
 describe('cluster views', () => {
   it('a topic created in the terminal shows in the diagram and in the Topics table', async () => {
     const shell = terminal(page, 1);
@@ -34,41 +24,45 @@ describe('cluster views', () => {
     );
     await shell.waitForText('Created topic orders.');
     // Nine replicas: three partitions on each of the three brokers, one leader each.
-    const replicas = page.locator('.topology .replica-node', { hasText: /orders-\d/ });
+    const replicas = page.locator('[data-testid^="replica-orders-"]');
     await expect.poll(() => replicas.count()).toBe(9);
-    for (const id of [1, 2, 3])
-      expect(
-        await page.getByTestId(`rf__node-broker:${id}`).isVisible(),
-        `broker ${id} in the diagram`,
-      ).toBe(true);
+    expect(await replicas.and(page.locator('[data-role="leader"]')).count()).toBe(3);
+    for (const id of [1, 2, 3]) {
+      const broker = page.getByTestId(`broker-${id}`);
+      expect(await broker.isVisible(), `broker ${id} in the diagram`).toBe(true);
+      expect(await broker.getAttribute('data-status')).toBe('up');
+    }
 
     await openSideTab(page, 'topics');
     // Topic, partitions, replication factor, under-replicated, messages.
-    await expect.poll(() => rowCells('orders')).toEqual(['orders', '3', '3', '0', '0']);
+    await expect
+      .poll(() => rowCells(page, 'topic-row-orders'))
+      .toEqual(['orders', '3', '3', '0', '0']);
     await screenshot(page, 'a-topic-created');
     expect(session.errors).toEqual([]);
   });
 
   it("stopping the leader's broker from the diagram elects a new leader and shrinks the ISR", async () => {
     await openSideTab(page, 'partitions');
-    await expect.poll(async () => (await rowCells('orders-0'))?.[3]?.split(',').length).toBe(3);
-    const [, leaderText, , isrBefore] = (await rowCells('orders-0'))!;
+    const partition0 = () => rowCells(page, 'partition-row-orders-0');
+    await expect.poll(async () => (await partition0())?.[3]?.split(',').length).toBe(3);
+    const [, leaderText, , isrBefore] = (await partition0())!;
     const leader = Number(leaderText);
     expect(isrBefore!.split(',').map(Number)).toContain(leader);
 
     // On the broker's header, above the replicas drawn inside it.
-    await page
-      .getByTestId(`rf__node-broker:${leader}`)
-      .click({ button: 'right', position: { x: 12, y: 12 } });
-    const menu = page.getByRole('menu');
+    await page.getByTestId(`broker-${leader}-header`).click({ button: 'right' });
+    const menu = page.getByTestId('broker-menu');
     await menu.waitFor();
+    expect(await menu.getAttribute('data-broker')).toBe(String(leader));
+    expect(await menu.getByTestId('broker-menu-start').isDisabled()).toBe(true);
     await screenshot(page, 'c-broker-menu');
-    await menu.getByRole('menuitem', { name: 'Stop (clean shutdown)' }).click();
+    await menu.getByTestId('broker-menu-stop').click();
 
     await expect
       .poll(
         async () => {
-          const cells = await rowCells('orders-0');
+          const cells = await partition0();
           return cells && { leader: Number(cells[1]), isr: cells[3]!.split(',').map(Number) };
         },
         { timeout: 30_000 },
@@ -81,6 +75,13 @@ describe('cluster views', () => {
           p.isr.length === 2 &&
           !p.isr.includes(leader),
       );
+    await expect
+      .poll(() => page.getByTestId(`broker-${leader}`).getAttribute('data-status'))
+      .toBe('stopped');
+    expect(await page.getByTestId(`broker-${leader}-status`).textContent()).toBe('stopped');
+    expect(
+      await page.getByTestId(`replica-orders-0-broker-${leader}`).getAttribute('data-role'),
+    ).toBe('offline');
     await screenshot(page, 'c-leader-stopped');
     expect(session.errors).toEqual([]);
   });

@@ -25,7 +25,7 @@ describe('editors', () => {
 
     await openSideTab(page, 'editors');
     const editor = page.getByTestId('editor-monaco');
-    await editor.locator('.monaco-editor').waitFor();
+    await page.locator('[data-testid="editor-monaco"][data-phase="ready"]').waitFor();
     expect(requested.some((u) => monacoChunk.test(u))).toBe(true);
     await expect
       .poll(async () => (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' '))

@@ -1,9 +1,10 @@
 /**
- * English and Korean UI text (DESIGN §5): switching to 한국어 changes the page, the terminals and
- * the editors, and the choice survives a reload.
+ * English and Korean UI text, light and dark themes (DESIGN §5): switching to 한국어 changes the
+ * page, the terminals and the editors, and the choice survives a reload; the terminal takes the
+ * theme's colours at once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSideTab, openWorkbench, screenshot, terminal } from './browser';
+import { openSideTab, openWorkbench, screenshot, setTheme, terminal } from './browser';
 import type { Session } from './browser';
 
 let session: Session | undefined;
@@ -16,13 +17,13 @@ describe('language', () => {
   it('switching to Korean translates the page, the terminal tabs and the editors, and is remembered', async () => {
     session = await openWorkbench();
     const { page } = session;
-    await page.locator('button[lang="ko"]').click();
+    await page.getByTestId('toolbar-language-ko').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ko');
     expect(await page.locator('#tab-topics').innerText()).toBe('토픽');
     expect(await page.getByTestId('terminal-tab-1').innerText()).toContain('터미널 1');
 
     await openSideTab(page, 'editors');
-    await page.getByTestId('editor-monaco').locator('.monaco-editor').waitFor();
+    await page.locator('[data-testid="editor-monaco"][data-phase="ready"]').waitFor();
     expect(await page.getByTestId('editor-apply').innerText()).toBe('적용');
     await terminal(page, 1).run('echo 안녕하세요 Kafka');
     await terminal(page, 1).waitForText('안녕하세요 Kafka\n$');
@@ -31,6 +32,22 @@ describe('language', () => {
     await page.reload();
     await terminal(page, 1).waitForState('idle');
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('the terminal switches between dark and light colours with the theme', async () => {
+    session = await openWorkbench();
+    const { page } = session;
+    const t1 = terminal(page, 1);
+    await t1.run('echo "theme check"');
+    await t1.waitForText('theme check\n$');
+
+    await setTheme(page, 'dark');
+    await expect.poll(() => t1.textColour()).toBe('rgb(212, 212, 212)');
+    await screenshot(page, 'd-dark-theme');
+    await setTheme(page, 'light');
+    await expect.poll(() => t1.textColour()).toBe('rgb(26, 30, 36)');
+    await screenshot(page, 'd-light-theme');
     expect(session.errors).toEqual([]);
   });
 });

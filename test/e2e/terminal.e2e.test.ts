@@ -88,7 +88,7 @@ describe('terminals', () => {
     session = await openWorkbench();
     const { page } = session;
     const t1 = terminal(page, 1);
-    await page.locator('.sandbox button.command').first().click();
+    await page.getByTestId('sandbox-command-create').click();
     await t1.waitForText(
       /\$ kafka-topics\.sh --bootstrap-server localhost:9092 --create --topic orders/,
     );
@@ -96,7 +96,7 @@ describe('terminals', () => {
     await t1.press('Enter');
     await t1.waitForText('Created topic orders.');
 
-    await page.locator('.toolbar__title').click();
+    await page.getByTestId('toolbar-title').click();
     await page.keyboard.press('t');
     await terminal(page, 2).waitForState('idle');
 

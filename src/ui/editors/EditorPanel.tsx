@@ -152,7 +152,13 @@ export function EditorPanel() {
           </button>
         </div>
       </div>
-      <div className="editor-host" ref={host} data-testid="editor-monaco" data-file={active}>
+      <div
+        className="editor-host"
+        ref={host}
+        data-testid="editor-monaco"
+        data-file={active}
+        data-phase={phase}
+      >
         {phase !== 'ready' && (
           <div className="editor-placeholder">{phase === 'loading' ? t.loading : t.loadFailed}</div>
         )}

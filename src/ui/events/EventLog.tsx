@@ -21,7 +21,7 @@ export function EventLog() {
   );
   const newest = entries.slice(-shown).reverse();
   return (
-    <div className="event-log">
+    <div className="event-log" data-testid="event-log">
       <div className="panel-controls">
         <label>
           <input
@@ -39,12 +39,17 @@ export function EventLog() {
       {newest.length === 0 ? (
         <p className="empty">{t('events.empty')}</p>
       ) : (
-        <ol className="event-log__list" aria-live="polite">
+        <ol className="event-log__list" aria-live="polite" data-testid="event-log-list">
           {newest.map((entry) => {
             const focus = eventFocus(entry.event);
             const level = entry.event.type.split('.')[0];
             return (
-              <li key={entry.id} className={`event-log__entry event--${level}`}>
+              <li
+                key={entry.id}
+                className={`event-log__entry event--${level}`}
+                data-testid="event-log-entry"
+                data-event={entry.event.type}
+              >
                 <button
                   type="button"
                   title={t('events.highlight')}

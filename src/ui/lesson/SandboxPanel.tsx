@@ -18,6 +18,7 @@ export function SandboxPanel() {
               <button
                 type="button"
                 className="command"
+                data-testid={`sandbox-command-${step.text.replace('sandbox.try', '').toLowerCase()}`}
                 onClick={() => {
                   requestPaste(step.command!);
                   void navigator.clipboard?.writeText(step.command!).catch(() => undefined);

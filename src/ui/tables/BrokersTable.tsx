@@ -11,9 +11,13 @@ export function BrokersTable() {
   const snapshot = useSnapshot();
   const selection = useAppSelector((s) => s.context.selection);
   if (!snapshot || snapshot.brokers.length === 0)
-    return <p className="empty">{t('table.noBrokers')}</p>;
+    return (
+      <p className="empty" data-testid="brokers-empty">
+        {t('table.noBrokers')}
+      </p>
+    );
   return (
-    <table className="data-table">
+    <table className="data-table" data-testid="brokers-table">
       <thead>
         <tr>
           <th>{t('col.id')}</th>
@@ -32,6 +36,7 @@ export function BrokersTable() {
           return (
             <tr
               key={b.id}
+              data-testid={`broker-row-${b.id}`}
               className={selected ? 'is-selected' : undefined}
               onClick={() => app.send({ type: 'select.broker', brokerId: b.id })}
             >

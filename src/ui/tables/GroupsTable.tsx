@@ -13,7 +13,12 @@ export function GroupsTable() {
   const groups = [...((snapshot?.groups ?? []) as GroupSnapshot[])].sort((a, b) =>
     a.groupId < b.groupId ? -1 : 1,
   );
-  if (!snapshot || groups.length === 0) return <p className="empty">{t('table.noGroups')}</p>;
+  if (!snapshot || groups.length === 0)
+    return (
+      <p className="empty" data-testid="groups-empty">
+        {t('table.noGroups')}
+      </p>
+    );
   return (
     <div className="groups">
       {groups.map((group) => {
@@ -21,7 +26,12 @@ export function GroupsTable() {
         const total = lag.reduce((sum, r) => sum + (r.lag ?? 0), 0);
         const selected = selection.kind === 'group' && selection.groupId === group.groupId;
         return (
-          <section key={group.groupId} className={`group-card${selected ? ' is-selected' : ''}`}>
+          <section
+            key={group.groupId}
+            className={`group-card${selected ? ' is-selected' : ''}`}
+            data-testid={`group-card-${group.groupId}`}
+            data-state={group.state}
+          >
             <button
               type="button"
               className="group-card__header"
@@ -44,7 +54,7 @@ export function GroupsTable() {
               <dd>{group.coordinator}</dd>
             </dl>
             {lag.length > 0 && (
-              <table className="data-table">
+              <table className="data-table" data-testid={`group-lag-table-${group.groupId}`}>
                 <thead>
                   <tr>
                     <th>{t('col.partition')}</th>
@@ -60,6 +70,7 @@ export function GroupsTable() {
                   {lag.map((r) => (
                     <tr
                       key={`${r.topic}-${r.partition}`}
+                      data-testid={`group-lag-row-${group.groupId}-${r.topic}-${r.partition}`}
                       onClick={() =>
                         app.send({
                           type: 'select.partition',

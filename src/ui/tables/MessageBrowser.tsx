@@ -51,13 +51,17 @@ export function MessageBrowser() {
     );
   const records = page?.records;
   return (
-    <div className="message-browser">
+    <div className="message-browser" data-testid="message-browser">
       <div className="panel-controls">
         <TopicSelect value={topic} onChange={(next) => choose(next)} allowAll={false} />
         {info && (
           <label className="field">
             <span className="field__label">{t('messages.partition')}</span>
-            <select value={partition ?? ''} onChange={(e) => choose(topic, Number(e.target.value))}>
+            <select
+              data-testid="messages-partition"
+              value={partition ?? ''}
+              onChange={(e) => choose(topic, Number(e.target.value))}
+            >
               {partition === undefined && <option value="" disabled />}
               {info.partitions.map((x) => (
                 <option key={x.partition} value={x.partition}>
@@ -73,40 +77,63 @@ export function MessageBrowser() {
               <span className="field__label">{t('messages.from')}</span>
               <input
                 className="field__offset"
+                data-testid="messages-from"
                 type="number"
                 min={0}
                 value={start}
                 onChange={(e) => setFrom(Math.max(0, Number(e.target.value) || 0))}
               />
             </label>
-            <button type="button" className="button" onClick={() => setFrom(p.logStartOffset)}>
+            <button
+              type="button"
+              className="button"
+              data-testid="messages-oldest"
+              onClick={() => setFrom(p.logStartOffset)}
+            >
               {t('messages.oldest')}
             </button>
             <button
               type="button"
               className="button"
+              data-testid="messages-older"
               onClick={() => setFrom(Math.max(p.logStartOffset, start - pageSize))}
             >
               {t('messages.older')}
             </button>
-            <button type="button" className="button" onClick={() => setFrom(start + pageSize)}>
+            <button
+              type="button"
+              className="button"
+              data-testid="messages-newer"
+              onClick={() => setFrom(start + pageSize)}
+            >
               {t('messages.newer')}
             </button>
-            <button type="button" className="button" onClick={() => setFrom(null)}>
+            <button
+              type="button"
+              className="button"
+              data-testid="messages-latest"
+              onClick={() => setFrom(null)}
+            >
               {t('messages.latest')}
             </button>
           </>
         )}
       </div>
       {!p ? (
-        <p className="empty">{topic && !info ? t('messages.unknown') : t('messages.pick')}</p>
+        <p className="empty" data-testid="messages-empty">
+          {topic && !info ? t('messages.unknown') : t('messages.pick')}
+        </p>
       ) : page === undefined ? (
-        <p className="empty">{t('messages.loading')}</p>
+        <p className="empty" data-testid="messages-empty">
+          {t('messages.loading')}
+        </p>
       ) : !records ? (
-        <p className="empty">{t('messages.unknown')}</p>
+        <p className="empty" data-testid="messages-empty">
+          {t('messages.unknown')}
+        </p>
       ) : (
         <>
-          <p className="muted">
+          <p className="muted" data-testid="messages-source">
             {t('messages.source', {
               broker: records.brokerId,
               start: records.logStartOffset,
@@ -115,9 +142,11 @@ export function MessageBrowser() {
             })}
           </p>
           {records.records.length === 0 ? (
-            <p className="empty">{t('messages.empty')}</p>
+            <p className="empty" data-testid="messages-empty">
+              {t('messages.empty')}
+            </p>
           ) : (
-            <table className="data-table">
+            <table className="data-table" data-testid="messages-table">
               <thead>
                 <tr>
                   <th className="num">{t('col.offset')}</th>
@@ -136,6 +165,8 @@ export function MessageBrowser() {
                   return (
                     <tr
                       key={r.offset}
+                      data-testid={`message-row-${r.offset}`}
+                      data-committed={!uncommitted}
                       className={uncommitted ? 'is-uncommitted' : undefined}
                       title={uncommitted ? t('messages.aboveHw') : undefined}
                     >

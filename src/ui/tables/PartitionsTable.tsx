@@ -29,9 +29,11 @@ export function PartitionsTable() {
         />
       </div>
       {topics.length === 0 ? (
-        <p className="empty">{t('table.noTopics')}</p>
+        <p className="empty" data-testid="partitions-empty">
+          {t('table.noTopics')}
+        </p>
       ) : (
-        <table className="data-table">
+        <table className="data-table" data-testid="partitions-table">
           <thead>
             <tr>
               <th>{t('col.partition')}</th>
@@ -59,6 +61,7 @@ export function PartitionsTable() {
                 return (
                   <tr
                     key={`${p.topic}-${p.partition}`}
+                    data-testid={`partition-row-${p.topic}-${p.partition}`}
                     className={
                       [selected && 'is-selected', offline ? 'is-error' : under && 'is-warning']
                         .filter(Boolean)

@@ -18,6 +18,7 @@ export function TopicsTable() {
         <label>
           <input
             type="checkbox"
+            data-testid="topics-show-internal"
             checked={showInternal}
             onChange={(e) => setShowInternal(e.target.checked)}
           />{' '}
@@ -25,9 +26,11 @@ export function TopicsTable() {
         </label>
       </div>
       {topics.length === 0 ? (
-        <p className="empty">{t('table.noTopics')}</p>
+        <p className="empty" data-testid="topics-empty">
+          {t('table.noTopics')}
+        </p>
       ) : (
-        <table className="data-table">
+        <table className="data-table" data-testid="topics-table">
           <thead>
             <tr>
               <th>{t('col.topic')}</th>
@@ -50,6 +53,7 @@ export function TopicsTable() {
               return (
                 <tr
                   key={topic.name}
+                  data-testid={`topic-row-${topic.name}`}
                   className={selected ? 'is-selected' : undefined}
                   onClick={() => app.send({ type: 'select.topic', topic: topic.name })}
                 >

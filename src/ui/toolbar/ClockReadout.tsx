@@ -10,7 +10,9 @@ export function ClockReadout() {
   return (
     <span className="clock" title={t('toolbar.time')}>
       <span className="field__label">{t('toolbar.time')}</span>
-      <output className="clock__value">{formatTick(now)}</output>
+      <output className="clock__value" data-testid="toolbar-clock">
+        {formatTick(now)}
+      </output>
       {error && (
         <span className="clock__error" role="alert">
           {t('toolbar.error', { error })}

@@ -16,6 +16,8 @@ export function DisplayControls() {
         className="button button--icon"
         title={themeLabel}
         aria-label={themeLabel}
+        data-testid="toolbar-theme"
+        data-theme={theme}
         onClick={() => app.send({ type: 'theme.toggle' })}
       >
         <Icon name={theme === 'light' ? 'moon' : 'sun'} />
@@ -25,6 +27,7 @@ export function DisplayControls() {
         className={`button button--icon${largeText ? ' is-active' : ''}`}
         title={t('toolbar.largeTextTitle')}
         aria-label={t('toolbar.largeText')}
+        data-testid="toolbar-large-text"
         aria-pressed={largeText}
         onClick={() => app.send({ type: 'largeText.toggle' })}
       >
@@ -35,6 +38,7 @@ export function DisplayControls() {
         className="button button--icon"
         title={t('toolbar.shortcuts')}
         aria-label={t('toolbar.shortcuts')}
+        data-testid="toolbar-shortcuts"
         onClick={() => app.send({ type: 'shortcuts.open' })}
       >
         <span aria-hidden="true">?</span>

@@ -17,6 +17,7 @@ export function LanguageSwitch() {
           key={l}
           type="button"
           lang={l}
+          data-testid={`toolbar-language-${l}`}
           className={`segmented__option${l === language ? ' is-active' : ''}`}
           aria-pressed={l === language}
           onClick={() => app.send({ type: 'language.set', language: l })}

@@ -16,6 +16,7 @@ export function PlaybackControls() {
         className={`button button--primary${playing ? ' is-active' : ''}`}
         title={t(playing ? 'toolbar.pauseTitle' : 'toolbar.playTitle')}
         aria-pressed={playing}
+        data-testid="toolbar-play"
         disabled={resetting}
         onClick={() => playback.send({ type: 'playback.toggle' })}
       >
@@ -26,6 +27,7 @@ export function PlaybackControls() {
         type="button"
         className="button"
         title={t('toolbar.stepTitle', { ms: defaultStepMs })}
+        data-testid="toolbar-step"
         disabled={resetting}
         onClick={() => playback.send({ type: 'playback.step' })}
       >

@@ -15,6 +15,7 @@ export function SpeedSelect() {
     <label className="field" title={t('toolbar.speedTitle')}>
       <span className="field__label">{t('toolbar.speed')}</span>
       <select
+        data-testid="toolbar-speed"
         value={String(speed)}
         onChange={(e) =>
           playback.send({ type: 'playback.setSpeed', speed: Number(e.target.value) })

@@ -11,7 +11,9 @@ export function Toolbar() {
   const t = useT();
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <h1 className="toolbar__title">{t('app.title')}</h1>
+      <h1 className="toolbar__title" data-testid="toolbar-title">
+        {t('app.title')}
+      </h1>
       <div className="toolbar__group">
         <PlaybackControls />
         <SpeedSelect />

@@ -66,6 +66,8 @@ export function BrokerContextMenu({
     <div
       ref={menu}
       className="context-menu"
+      data-testid="broker-menu"
+      data-broker={broker.id}
       role="menu"
       aria-label={t('menu.label', { id: broker.id })}
       style={{ left: x, top: y }}
@@ -85,6 +87,7 @@ export function BrokerContextMenu({
           key={item.action}
           type="button"
           role="menuitem"
+          data-testid={`broker-menu-${item.action}`}
           disabled={!enabled(item.action, broker)}
           onClick={() => {
             onAction(item.action);

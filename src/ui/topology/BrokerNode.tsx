@@ -9,8 +9,13 @@ export const BrokerNode = memo(function BrokerNode({ data }: NodeProps<BrokerNod
   const t = useT();
   const address = `${data.host}:${data.port}`;
   return (
-    <div className="kw-node broker-node">
-      <div className="broker-node__header">
+    <div
+      className="kw-node broker-node"
+      data-testid={`broker-${data.brokerId}`}
+      data-status={data.status}
+      data-role={data.role}
+    >
+      <div className="broker-node__header" data-testid={`broker-${data.brokerId}-header`}>
         <strong className="broker-node__title">{t('diagram.broker', { id: data.brokerId })}</strong>
         <span className="broker-node__badges">
           {data.role !== 'broker' && (
@@ -18,7 +23,12 @@ export const BrokerNode = memo(function BrokerNode({ data }: NodeProps<BrokerNod
               {t(brokerRoleLabel[data.role])}
             </span>
           )}
-          <span className={`badge badge--${data.status}`}>{t(brokerStatusLabel[data.status])}</span>
+          <span
+            className={`badge badge--${data.status}`}
+            data-testid={`broker-${data.brokerId}-status`}
+          >
+            {t(brokerStatusLabel[data.status])}
+          </span>
           {data.fenced && data.status === 'up' && (
             <span className="badge badge--fenced">{t('status.fenced')}</span>
           )}

@@ -10,7 +10,11 @@ export const ControlPlaneNode = memo(function ControlPlaneNode({
   const t = useT();
   if (data.kind === 'zookeeper')
     return (
-      <div className={`kw-node control-node${data.running ? '' : ' is-down'}`}>
+      <div
+        className={`kw-node control-node${data.running ? '' : ' is-down'}`}
+        data-testid="zookeeper"
+        data-status={data.running ? 'up' : 'stopped'}
+      >
         <strong>{t('diagram.zookeeper')}</strong>
         <span className="muted">
           {t(data.running ? 'diagram.zookeeperUp' : 'diagram.zookeeperDown')}
@@ -18,7 +22,7 @@ export const ControlPlaneNode = memo(function ControlPlaneNode({
       </div>
     );
   return (
-    <div className="kw-node control-node">
+    <div className="kw-node control-node" data-testid="kraft-quorum">
       <strong>{t('diagram.quorum')}</strong>
       <span className="control-node__voters">
         {data.voters.map((v) => (
@@ -26,6 +30,7 @@ export const ControlPlaneNode = memo(function ControlPlaneNode({
             key={v.nodeId}
             className={`voter${v.nodeId === data.leaderId ? ' voter--leader' : ''}${v.running ? '' : ' is-down'}`}
             title={v.role}
+            data-testid={`kraft-voter-${v.nodeId}`}
           >
             {v.nodeId === data.leaderId ? '★ ' : ''}
             {t('diagram.voter', { id: v.nodeId })}

@@ -8,7 +8,11 @@ import type { GroupNode as GroupNodeType } from './diagramTypes';
 export const GroupNode = memo(function GroupNode({ data }: NodeProps<GroupNodeType>) {
   const t = useT();
   return (
-    <div className="kw-node client-node client-node--group">
+    <div
+      className="kw-node client-node client-node--group"
+      data-testid={`consumer-group-${data.groupId}`}
+      data-state={data.state}
+    >
       <Handle type="target" position={Position.Left} className="kw-handle" isConnectable={false} />
       <span className="client-node__kind">{t('diagram.group')}</span>
       <strong className="client-node__name mono" title={data.groupId}>

@@ -8,7 +8,10 @@ import type { ProducerNode as ProducerNodeType } from './diagramTypes';
 export const ProducerNode = memo(function ProducerNode({ data }: NodeProps<ProducerNodeType>) {
   const t = useT();
   return (
-    <div className="kw-node client-node client-node--producer">
+    <div
+      className="kw-node client-node client-node--producer"
+      data-testid={`producer-${data.clientId}`}
+    >
       <span className="client-node__kind">{t('diagram.producer')}</span>
       <strong className="client-node__name mono">{data.clientId}</strong>
       <Handle type="source" position={Position.Right} className="kw-handle" isConnectable={false} />

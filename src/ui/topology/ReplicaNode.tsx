@@ -22,7 +22,14 @@ export const ReplicaNode = memo(function ReplicaNode({ data }: NodeProps<Replica
     hw: data.highWatermark,
   });
   return (
-    <div className="kw-node replica-node" title={title} aria-label={title}>
+    <div
+      className="kw-node replica-node"
+      title={title}
+      aria-label={title}
+      data-testid={`replica-${data.topic}-${data.partition}-broker-${data.brokerId}`}
+      data-role={data.role}
+      data-in-sync={data.inSync}
+    >
       <Handle type="target" position={Position.Left} className="kw-handle" isConnectable={false} />
       <span className="replica-node__mark" aria-hidden="true">
         {data.role === 'leader' ? '★' : ''}

@@ -11,7 +11,11 @@ export const TopicSummaryNode = memo(function TopicSummaryNode({
   const t = useT();
   const summary = t('diagram.summary', { count: data.partitions, leaders: data.leaders });
   return (
-    <div className="kw-node topic-summary-node" title={`${data.topic}: ${summary}`}>
+    <div
+      className="kw-node topic-summary-node"
+      title={`${data.topic}: ${summary}`}
+      data-testid={`topic-summary-${data.topic}-broker-${data.brokerId}`}
+    >
       <Handle type="target" position={Position.Left} className="kw-handle" isConnectable={false} />
       <span className="topic-summary-node__name">{data.topic}</span>
       <span className="topic-summary-node__counts">

@@ -104,6 +104,14 @@ describe('playbackMachine', () => {
     expect(actor.getSnapshot().context).toMatchObject({ seed: 42, preset: 'kraft', generation: 2 });
   });
 
+  it('resets with a number of brokers, keeping the preset', async () => {
+    const { backend, calls } = fakeBackend();
+    const actor = createActor(playbackMachine, { input: { backend } }).start();
+    actor.send({ type: 'playback.reset', brokers: 9 });
+    await waitFor(actor, (s) => !s.matches('resetting'));
+    expect(calls.at(-1)).toBe('reset {"preset":"compose","brokers":9}');
+  });
+
   it('follows clock states pushed by the worker, but not ones that predate a pending command', async () => {
     const { backend } = fakeBackend();
     const actor = createActor(playbackMachine, { input: { backend } }).start();

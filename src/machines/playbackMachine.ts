@@ -58,7 +58,7 @@ export type PlaybackEvent =
   | { type: 'playback.faster' }
   | { type: 'playback.slower' }
   | { type: 'playback.setSpeed'; speed: number }
-  | { type: 'playback.reset'; seed?: number; preset?: Preset }
+  | { type: 'playback.reset'; seed?: number; preset?: Preset; brokers?: number }
   | { type: 'playback.synced'; clock: ClockState }
   | { type: 'playback.answered'; clock: ClockState }
   | { type: 'playback.failed'; error: string };
@@ -226,6 +226,9 @@ export const playbackMachine = setup({
             preset: context.preset,
             ...(event.type === 'playback.reset' && event.seed !== undefined
               ? { seed: event.seed }
+              : {}),
+            ...(event.type === 'playback.reset' && event.brokers !== undefined
+              ? { brokers: event.brokers }
               : {}),
           },
         }),

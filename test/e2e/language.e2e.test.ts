@@ -1,7 +1,7 @@
 /**
  * English and Korean UI text, light and dark themes (DESIGN §5): switching to 한국어 changes the
  * page, the terminals and the editors, and the choice survives a reload; the terminal takes the
- * theme's colours at once.
+ * theme's colours at once, and large text enlarges it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSideTab, openWorkbench, screenshot, setTheme, terminal } from './browser';
@@ -48,6 +48,31 @@ describe('language', () => {
     await setTheme(page, 'light');
     await expect.poll(() => t1.textColour()).toBe('rgb(26, 30, 36)');
     await screenshot(page, 'd-light-theme');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('large text enlarges the terminal too, and it still fits its box', async () => {
+    session = await openWorkbench();
+    const { page } = session;
+    const t1 = terminal(page, 1);
+    const fontSize = () =>
+      t1.box.locator('.xterm-rows').evaluate((el) => getComputedStyle(el).fontSize);
+    // Refitted: the screen's cells still end inside the pane, not past its edge.
+    const fits = () =>
+      t1.box.evaluate((el) => {
+        const screen = el.querySelector('.xterm-screen')!.getBoundingClientRect();
+        const pane = el.getBoundingClientRect();
+        return screen.right <= pane.right + 1 && screen.bottom <= pane.bottom + 1;
+      });
+    expect(await fontSize()).toBe('14px');
+    await page.getByTestId('toolbar-large-text').click();
+    await expect.poll(fontSize).toBe('20px');
+    await expect.poll(fits).toBe(true);
+    await t1.run('echo "large text"');
+    await t1.waitForText('large text\n$');
+    await screenshot(page, 'd-large-text');
+    await page.getByTestId('toolbar-large-text').click();
+    await expect.poll(fontSize).toBe('14px');
     expect(session.errors).toEqual([]);
   });
 });

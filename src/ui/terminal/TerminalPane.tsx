@@ -8,6 +8,9 @@ import { fitTerminal } from './fitTerminal';
 import { TerminalController } from './terminalController';
 import { terminalTheme } from './terminalTheme';
 
+/** xterm's font size, px: normal and with the toolbar's large text (projectors). */
+export const terminalFontSize = { normal: 14, large: 20 } as const;
+
 /** `idle` at the prompt, `busy` while a command runs, `reading` when it reads typed lines. */
 function stateName(state: TerminalState | undefined): 'starting' | 'idle' | 'busy' | 'reading' {
   if (!state) return 'starting';
@@ -33,9 +36,14 @@ export function TerminalPane({
   const [state, setState] = useState<TerminalState>();
   const [terminalId, setTerminalId] = useState<number>();
   const theme = useAppSelector((s) => s.context.theme);
+  const fontSize = useAppSelector((s) =>
+    s.context.largeText ? terminalFontSize.large : terminalFontSize.normal,
+  );
   const termRef = useRef<Terminal>(undefined);
-  // The theme a new xterm starts with; a switch recolours the running one (below), not a rebuild.
+  const refit = useRef<() => void>(undefined);
+  // What a new xterm starts with; a switch restyles the running one (below), not a rebuild.
   const themeRef = useRef(theme);
+  const fontSizeRef = useRef(fontSize);
 
   useEffect(() => {
     const element = box.current!;
@@ -43,7 +51,7 @@ export function TerminalPane({
       theme: terminalTheme(themeRef.current),
       fontFamily:
         'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "Noto Sans Mono CJK KR", monospace',
-      fontSize: 13,
+      fontSize: fontSizeRef.current,
       scrollback: 5_000,
       cursorBlink: true,
       allowProposedApi: false,
@@ -68,14 +76,16 @@ export function TerminalPane({
     void controller.start().then((id) => {
       if (id !== undefined) setTerminalId(id);
     });
-    const observer = new ResizeObserver(() => {
+    refit.current = () => {
       if (fitTerminal(term, element)) controller.resized();
-    });
+    };
+    const observer = new ResizeObserver(() => refit.current?.());
     observer.observe(element);
     term.focus();
     termRef.current = term;
     return () => {
       termRef.current = undefined;
+      refit.current = undefined;
       observer.disconnect();
       unsubscribe();
       register?.(slot, undefined);
@@ -88,6 +98,15 @@ export function TerminalPane({
     themeRef.current = theme;
     if (termRef.current) termRef.current.options.theme = terminalTheme(theme);
   }, [theme]);
+
+  useEffect(() => {
+    fontSizeRef.current = fontSize;
+    if (!termRef.current || termRef.current.options.fontSize === fontSize) return;
+    termRef.current.options.fontSize = fontSize;
+    // The cells take their new size when xterm next renders; fit to them then.
+    const frame = requestAnimationFrame(() => refit.current?.());
+    return () => cancelAnimationFrame(frame);
+  }, [fontSize]);
 
   return (
     <div

@@ -32,9 +32,14 @@ export function RecordDots({
     let generation: number | undefined;
     let inFlight = 0;
     return hub.subscribe((batch) => {
-      if (generation !== batch.clock.generation) producers.clear();
-      generation = batch.clock.generation;
       const g = layer.current;
+      if (generation !== batch.clock.generation) {
+        // A new cluster: records of the old one stop where they are.
+        producers.clear();
+        for (const circle of [...(g?.children ?? [])])
+          for (const animation of circle.getAnimations()) animation.cancel();
+      }
+      generation = batch.clock.generation;
       const current = model.current;
       if (!g || !current || batch.events.length === 0) return;
       const dots = dotsForEvents(batch.events, current, producers);

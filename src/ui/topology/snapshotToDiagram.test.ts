@@ -9,7 +9,7 @@ import {
   replicaNodeId,
   summaryNodeId,
 } from './diagramIds';
-import { snapshotToDiagram } from './snapshotToDiagram';
+import { brokersPerRow, layout, snapshotToDiagram } from './snapshotToDiagram';
 import type { DiagramModel, Rect } from './diagramTypes';
 
 interface TopicSpec {
@@ -283,20 +283,44 @@ describe('snapshotToDiagram', () => {
       clientId: `producer-${i}`,
       partitions: Array.from({ length: 300 }, (_, p) => ({ topic: 'events', partition: p })),
     }));
-    const started = performance.now();
     const model = snapshotToDiagram(snapshot, { producers });
-    const elapsed = performance.now() - started;
     expect(model.collapsedTopics).toEqual(['__consumer_offsets', 'events', 'orders']);
     expect(model.nodes.filter((n) => n.type === 'broker')).toHaveLength(9);
     expect(model.nodes.filter((n) => n.type === 'topicSummary')).toHaveLength(27);
     expectNoOverlap(model);
     // Edges go to the summaries: at most one per (client, broker).
     expect(model.edges.length).toBeLessThanOrEqual((5 + 6) * 9);
-    expect(elapsed).toBeLessThan(500);
 
     const uncollapsed = snapshotToDiagram(snapshot, { producers, threshold: 1_000 });
     expect(uncollapsed.nodes.filter((n) => n.type === 'replica')).toHaveLength(3 * 312 + 150);
     expectNoOverlap(uncollapsed);
+  });
+
+  it('lays nine brokers out in a 3 × 3 grid by id; a row moves down only as the row above grows', () => {
+    expect([1, 3, 4, 5, 6, 9, 10, 16, 17].map(brokersPerRow)).toEqual([1, 3, 4, 3, 3, 3, 4, 4, 5]);
+    const small = snapshotToDiagram(snapshotOf(9, [{ name: 'orders', partitions: 3, rf: 1 }]));
+    const rect = (model: DiagramModel, id: number) => model.rects[brokerNodeId(id)]!;
+    const xs = (model: DiagramModel) => [1, 2, 3].map((id) => rect(model, id).x);
+    for (const row of [0, 1, 2]) {
+      const ids = [1, 2, 3].map((c) => row * 3 + c);
+      expect(ids.map((id) => rect(small, id).x)).toEqual(xs(small));
+      expect(new Set(ids.map((id) => rect(small, id).y)).size).toBe(1);
+    }
+    expectNoOverlap(small);
+    // orders-0..2 live on brokers 1..3 only: the first row grows by one replica row, the rows
+    // below move down by that much, and nothing moves sideways.
+    const grown = snapshotToDiagram(
+      snapshotOf(9, [
+        { name: 'orders', partitions: 3, rf: 1 },
+        { name: 'payments', partitions: 3, rf: 1 },
+      ]),
+    );
+    const step = layout.rowHeight + layout.rowGap;
+    expect(rect(grown, 1).y).toBe(rect(small, 1).y);
+    expect(rect(grown, 4).y).toBe(rect(small, 4).y + step);
+    expect(rect(grown, 7).y).toBe(rect(small, 7).y + step);
+    for (const id of [1, 4, 7]) expect(rect(grown, id).x).toBe(rect(small, id).x);
+    expectNoOverlap(grown);
   });
 
   it('maps a real engine snapshot with a stopped broker', () => {

@@ -5,8 +5,10 @@
  * right with edges to the partition leaders they write to and read from.
  *
  * Positions follow only from sorted ids, never from what happened before, so the layout stays put
- * while the cluster changes: brokers in one row by id, replicas in rows by topic and partition,
- * clients in columns by id. A broker that would hold more than {@link collapseThreshold} replica
+ * while the cluster changes: brokers in a grid by id (one row up to four, then rows of three or
+ * more — see {@link brokersPerRow}), replicas in rows by topic and partition, clients in columns
+ * by id. A grid row starts below the tallest box of the row above, so it moves down only to make
+ * room when that row grows. A broker that would hold more than {@link collapseThreshold} replica
  * rows shows topics as one summary row each instead (internal topics first).
  */
 import type { Edge } from '@xyflow/react';
@@ -43,6 +45,8 @@ export const collapseThreshold = 30;
 export const layout = {
   brokerWidth: 220,
   brokerGap: 44,
+  /** Vertical gap between two rows of brokers. */
+  brokerRowGap: 36,
   brokerHeader: 58,
   rowHeight: 26,
   rowGap: 4,
@@ -62,6 +66,14 @@ export interface DiagramOptions {
   selection?: Selection;
   /** Override of {@link collapseThreshold} (tests). */
   threshold?: number;
+}
+
+/**
+ * Brokers side by side in one grid row: all of them up to four, then about the square root (at
+ * least three), so nine brokers make a 3 × 3 grid the diagram can show at a readable zoom.
+ */
+export function brokersPerRow(brokers: number): number {
+  return brokers <= 4 ? Math.max(1, brokers) : Math.max(3, Math.ceil(Math.sqrt(brokers)));
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -129,8 +141,9 @@ export function snapshotToDiagram(
     );
   }
 
-  // Brokers and the replicas they hold.
-  brokers.forEach((b, index) => {
+  // Brokers and the replicas they hold, in grid rows of `perRow`.
+  const perRow = brokersPerRow(brokers.length);
+  const brokerRows = brokers.map((b) => {
     const rows: { topic: string; partitions: PartitionSnapshot[]; summary: boolean }[] = [];
     for (const t of topics) {
       const held = t.partitions.filter((p) => p.replicas.includes(b.id));
@@ -138,8 +151,21 @@ export function snapshotToDiagram(
       if (collapsed.has(t.name)) rows.push({ topic: t.name, partitions: held, summary: true });
       else for (const p of held) rows.push({ topic: t.name, partitions: [p], summary: false });
     }
-    const x = index * (L.brokerWidth + L.brokerGap);
-    const height = L.brokerHeader + Math.max(1, rows.length) * rowStep - L.rowGap + L.padding;
+    return rows;
+  });
+  const heights = brokerRows.map(
+    (rows) => L.brokerHeader + Math.max(1, rows.length) * rowStep - L.rowGap + L.padding,
+  );
+  const gridTops: number[] = [];
+  for (let top = L.brokersTop, start = 0; start < brokers.length; start += perRow) {
+    gridTops.push(top);
+    top += Math.max(...heights.slice(start, start + perRow)) + L.brokerRowGap;
+  }
+  brokers.forEach((b, index) => {
+    const rows = brokerRows[index]!;
+    const x = (index % perRow) * (L.brokerWidth + L.brokerGap);
+    const top = gridTops[Math.floor(index / perRow)]!;
+    const height = heights[index]!;
     const status = brokerStatus(b);
     const role = brokerRole(snapshot, b.id);
     const brokerId = brokerNodeId(b.id);
@@ -147,7 +173,7 @@ export function snapshotToDiagram(
       {
         id: brokerId,
         type: 'broker',
-        position: { x, y: L.brokersTop },
+        position: { x, y: top },
         width: L.brokerWidth,
         height,
         data: {
@@ -167,12 +193,12 @@ export function snapshotToDiagram(
         draggable: false,
         connectable: false,
       },
-      { x, y: L.brokersTop, width: L.brokerWidth, height },
+      { x, y: top, width: L.brokerWidth, height },
     );
     rows.forEach((row, i) => {
       const rel = { x: L.padding, y: L.brokerHeader + i * rowStep };
       const width = L.brokerWidth - 2 * L.padding;
-      const abs = { x: x + rel.x, y: L.brokersTop + rel.y, width, height: L.rowHeight };
+      const abs = { x: x + rel.x, y: top + rel.y, width, height: L.rowHeight };
       if (row.summary) {
         const states = row.partitions.map((p) => p.replicaStates.find((r) => r.brokerId === b.id));
         place<TopicSummaryNode>(
@@ -258,7 +284,8 @@ export function snapshotToDiagram(
     const id = anchorId(model, p.leader, topic, partition);
     return rects[id] ? id : undefined;
   };
-  const brokersRight = brokers.length * (L.brokerWidth + L.brokerGap) - L.brokerGap;
+  const brokersRight =
+    Math.min(brokers.length, perRow) * (L.brokerWidth + L.brokerGap) - L.brokerGap;
   const clientStep = L.clientHeight + L.clientGap;
 
   // Producers, left of the brokers.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type ExpansionEnv, ExpansionError, expandWord } from './expand';
+import {
+  type Expansion,
+  type ExpansionEnv,
+  ExpansionError,
+  expandWord,
+  wordExpansion,
+  wordsExpansion,
+} from './expand';
 import { splitFields } from './fields';
 import { argv, envOf, simpleCommands } from './testEnv';
 
@@ -109,6 +116,9 @@ describe('parameter expansion (bash manual §3.5.3)', () => {
     expect(() => argv('echo ${F/a/b}', env)).toThrow(
       '${F/a/b}: expansion not supported in this shell',
     );
+  });
+
+  it('without env.commandSubstitution, the synchronous API refuses $(…)', () => {
     expect(() => argv('echo $(date)', env)).toThrow(
       'command substitution is not supported in this shell',
     );
@@ -201,5 +211,70 @@ describe('word splitting (bash manual §3.5.7)', () => {
 
   it('"$@" without positional parameters is no argument', () => {
     expect(argv('echo "$@" x"$@"y', env)).toEqual(['echo', 'xy']);
+  });
+});
+
+/** Runs `expansion`, answering each substitution from `results` in order; returns value and sources. */
+function drive<T>(
+  expansion: Expansion<T>,
+  results: [output: string, status: number][],
+): { value: T; sources: string[] } {
+  const sources: string[] = [];
+  for (let step = expansion.next(); ;) {
+    if (step.done) return { value: step.value, sources };
+    sources.push(step.value);
+    const [output, status] = results[sources.length - 1] ?? ['', 0];
+    step = expansion.next({ output, status });
+  }
+}
+
+const words = (text: string) => simpleCommands(text)[0]?.words ?? [];
+
+describe('command substitution as a resumable expansion (bash manual §3.5.4)', () => {
+  it('yields each $(…) and `…` source left to right and resumes with its output', () => {
+    const { value, sources } = drive(wordsExpansion(words('echo $(hostname -f) "`id -u`"'), env), [
+      ['kafka1.local\n', 0],
+      ['0\n\n', 0],
+    ]);
+    expect(sources).toEqual(['hostname -f', 'id -u']);
+    expect(value).toEqual(['echo', 'kafka1.local', '0']);
+  });
+
+  it('trailing newlines are removed; inner ones split unquoted and stay quoted', () => {
+    const { value } = drive(wordsExpansion(words('echo $(x) "$(x)"'), env), [
+      ['a  b\nc\n\n\n', 0],
+      ['a  b\nc\n\n\n', 0],
+    ]);
+    expect(value).toEqual(['echo', 'a', 'b', 'c', 'a  b\nc']);
+  });
+
+  it('an unquoted substitution that prints nothing is no argument; a quoted one is empty', () => {
+    const { value } = drive(wordsExpansion(words('echo $(true) "$(true)" x'), env), []);
+    expect(value).toEqual(['echo', '', 'x']);
+  });
+
+  it('$? after a substitution is its status, for the rest of the command (bash sets it at once)', () => {
+    const { value } = drive(wordsExpansion(words('echo $?$(false) $?'), env), [['', 1]]);
+    expect(value).toEqual(['echo', '3', '1']);
+  });
+
+  it('${X:-$(cmd)} runs cmd only when X is unset or empty', () => {
+    const set = drive(wordExpansion(words('echo ${KAFKA_HOME:-$(pwd)}')[1]!, env), []);
+    expect(set).toEqual({ value: '/opt/kafka', sources: [] });
+    const unset = drive(wordExpansion(words('echo ${NOPE:-$(pwd)}')[1]!, env), [['/root\n', 0]]);
+    expect(unset).toEqual({ value: '/root', sources: ['pwd'] });
+  });
+
+  it('nested substitutions are one source: the inner one is the subshell’s to run', () => {
+    const { sources } = drive(wordsExpansion(words('echo $(echo $(echo x))'), env), [['x', 0]]);
+    expect(sources).toEqual(['echo $(echo x)']);
+  });
+
+  it('a bad ${…} after a substitution still throws, once the substitution has run', () => {
+    const expansion = wordsExpansion(words('echo $(date) ${a b}'), env);
+    expect(expansion.next()).toEqual({ done: false, value: 'date' });
+    expect(() => expansion.next({ output: 'now', status: 0 })).toThrow(
+      new ExpansionError('BAD_SUBSTITUTION', '${a b}: bad substitution'),
+    );
   });
 });

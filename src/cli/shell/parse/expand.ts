@@ -1,7 +1,13 @@
 /**
- * Expansion at execution time (bash manual §3.5): tilde, parameter, command substitution, then
- * word splitting of the unquoted results. There is no pathname expansion: an unquoted `*` stays
- * literal, as bash leaves a pattern that matches no file.
+ * Expansion at execution time (bash manual §3.5): tilde, parameter and command substitution, then
+ * word splitting of the unquoted results. Pathname expansion is the runtime's (it needs the
+ * filesystem).
+ *
+ * Command substitution runs a command, which in the runtime takes virtual time; expansion is
+ * therefore written as an {@link Expansion}: a generator that yields the source of each `$(…)` it
+ * reaches, left to right, and resumes with that command's output and status. The runtime drives it
+ * as commands finish; `expandWord` and friends drive it synchronously through
+ * `env.commandSubstitution`.
  */
 import type { ParameterPart, Word, WordPart } from './ast';
 import { type Segment, splitFields } from './fields';
@@ -15,15 +21,33 @@ export interface ExpansionEnv {
    * `#`, `@`, `*`, `-`. Only `?` comes from `lastStatus`.
    */
   get(name: string): string | undefined;
-  /** The exit status of the last command, for `$?`. */
+  /** The exit status of the last command, for `$?` (until a command substitution replaces it). */
   lastStatus: number;
   /** Assigns for `${VAR:=word}`; without it the default is used but not stored. */
   set?(name: string, value: string): void;
-  /** Runs `$(…)`/`` `…` `` and returns its standard output (trailing newlines are removed here). */
+  /**
+   * Runs `$(…)`/`` `…` `` for the synchronous `expandWord*` functions and returns its standard
+   * output (trailing newlines are removed here). A runtime that runs commands in virtual time
+   * drives an {@link Expansion} instead.
+   */
   commandSubstitution?(source: string): string;
   /** Evaluates `$((…))`. */
   arithmetic?(expression: string): string;
 }
+
+/** What a command substitution produced: its standard output as written, and its exit status. */
+export interface SubstitutionResult {
+  output: string;
+  status: number;
+}
+
+/**
+ * An expansion in progress. Each value it yields is the source of a command substitution (the text
+ * between `$(` and `)`, or between backquotes), in the order bash runs them; resume it with that
+ * command's {@link SubstitutionResult}. `$?` after a substitution is its status (bash sets it as
+ * soon as the substitution ends). It returns the expanded `T` or throws an {@link ExpansionError}.
+ */
+export type Expansion<T> = Generator<string, T, SubstitutionResult>;
 
 /** Why expanding a word failed; `message` is bash's, without the `bash: ` prefix. */
 export type ExpansionErrorCode =
@@ -44,11 +68,32 @@ export class ExpansionError extends Error {
   }
 }
 
+/** The environment and the `$?` an expansion in progress sees. */
+interface State {
+  env: ExpansionEnv;
+  lastStatus: number;
+}
+
+/**
+ * Runs `expansion` to its end, answering its command substitutions with
+ * `env.commandSubstitution` (status 0); without one, a substitution fails as unsupported.
+ */
+export function completeExpansion<T>(expansion: Expansion<T>, env: ExpansionEnv): T {
+  for (let step = expansion.next(); ;) {
+    if (step.done) return step.value;
+    if (env.commandSubstitution === undefined) {
+      throw new ExpansionError(
+        'UNSUPPORTED_EXPANSION',
+        'command substitution is not supported in this shell',
+      );
+    }
+    step = expansion.next({ output: env.commandSubstitution(step.value), status: 0 });
+  }
+}
+
 /** Expands a word to one string, without splitting: assignments, redirection targets, here-documents. */
 export function expandWord(word: Word, env: ExpansionEnv): string {
-  return expandParts(word.parts, env, false)
-    .map((s) => s.text)
-    .join('');
+  return completeExpansion(wordExpansion(word, env), env);
 }
 
 /**
@@ -56,55 +101,93 @@ export function expandWord(word: Word, env: ExpansionEnv): string {
  * that expands to nothing unquoted (`$UNSET`, `${topic_name}`) yields no argument.
  */
 export function expandWordFields(word: Word, env: ExpansionEnv): string[] {
-  return splitFields(expandParts(word.parts, env, false), env.get('IFS'));
+  return completeExpansion(fieldsExpansion(word, env), env);
 }
 
 /** Expands every word of a command, in order: the argument vector. */
 export function expandWords(words: Word[], env: ExpansionEnv): string[] {
-  return words.flatMap((w) => expandWordFields(w, env));
+  return completeExpansion(wordsExpansion(words, env), env);
+}
+
+/**
+ * {@link expandWord} as an {@link Expansion}. `env.lastStatus` is `$?` until the first command
+ * substitution; `env.commandSubstitution` is not used.
+ */
+export function* wordExpansion(word: Word, env: ExpansionEnv): Expansion<string> {
+  const segments = yield* expandParts(word.parts, stateOf(env), false);
+  return segments.map((s) => s.text).join('');
+}
+
+/** {@link expandWordFields} as an {@link Expansion}. */
+export function* fieldsExpansion(word: Word, env: ExpansionEnv): Expansion<string[]> {
+  return splitFields(yield* expandParts(word.parts, stateOf(env), false), env.get('IFS'));
+}
+
+/** {@link expandWords} as one {@link Expansion}: `$?` set by a substitution holds for later words. */
+export function* wordsExpansion(words: Word[], env: ExpansionEnv): Expansion<string[]> {
+  const state = stateOf(env);
+  const fields: string[] = [];
+  for (const word of words)
+    fields.push(...splitFields(yield* expandParts(word.parts, state, false), env.get('IFS')));
+  return fields;
+}
+
+/** A state whose `$?` follows `env.lastStatus` until a substitution in this expansion sets it. */
+function stateOf(env: ExpansionEnv): State {
+  let own: number | undefined;
+  return {
+    env,
+    get lastStatus() {
+      return own ?? env.lastStatus;
+    },
+    set lastStatus(status: number) {
+      own = status;
+    },
+  };
 }
 
 /**
  * @param inArgument the parts are the word of an unquoted `${VAR:-word}`: its unquoted text is
  *   split along with the expansion (`${X:-a b}` gives two arguments)
  */
-function expandParts(parts: WordPart[], env: ExpansionEnv, inArgument: boolean): Segment[] {
-  return parts.flatMap((part): Segment[] => {
-    switch (part.kind) {
-      case 'literal':
-        return [{ text: part.text, split: inArgument && !part.quoted, quoted: part.quoted }];
-      case 'tilde':
-        return [{ text: expandTilde(part.prefix, env), split: false, quoted: false }];
-      case 'parameter':
-        return expandParameter(part, env);
-      case 'command': {
-        if (env.commandSubstitution === undefined) {
-          throw new ExpansionError(
-            'UNSUPPORTED_EXPANSION',
-            'command substitution is not supported in this shell',
-          );
-        }
-        const text = env.commandSubstitution(part.source).replace(/\n+$/, '');
-        return [{ text, split: !part.quoted, quoted: part.quoted }];
-      }
-      case 'arithmetic': {
-        if (env.arithmetic === undefined) {
-          throw new ExpansionError(
-            'UNSUPPORTED_EXPANSION',
-            'arithmetic expansion is not supported in this shell',
-          );
-        }
-        return [{ text: env.arithmetic(part.source), split: !part.quoted, quoted: part.quoted }];
-      }
-      case 'invalid':
-        if (part.reason === 'bad')
-          throw new ExpansionError('BAD_SUBSTITUTION', `${part.source}: bad substitution`);
+function* expandParts(parts: WordPart[], state: State, inArgument: boolean): Expansion<Segment[]> {
+  const segments: Segment[] = [];
+  for (const part of parts) segments.push(...(yield* expandPart(part, state, inArgument)));
+  return segments;
+}
+
+function* expandPart(part: WordPart, state: State, inArgument: boolean): Expansion<Segment[]> {
+  const { env } = state;
+  switch (part.kind) {
+    case 'literal':
+      return [{ text: part.text, split: inArgument && !part.quoted, quoted: part.quoted }];
+    case 'tilde':
+      return [{ text: expandTilde(part.prefix, env), split: false, quoted: false }];
+    case 'parameter':
+      return yield* expandParameter(part, state);
+    case 'command': {
+      const result = yield part.source;
+      state.lastStatus = result.status;
+      const text = result.output.replace(/\n+$/, '');
+      return [{ text, split: !part.quoted, quoted: part.quoted }];
+    }
+    case 'arithmetic': {
+      if (env.arithmetic === undefined) {
         throw new ExpansionError(
           'UNSUPPORTED_EXPANSION',
-          `${part.source}: expansion not supported in this shell`,
+          'arithmetic expansion is not supported in this shell',
         );
+      }
+      return [{ text: env.arithmetic(part.source), split: !part.quoted, quoted: part.quoted }];
     }
-  });
+    case 'invalid':
+      if (part.reason === 'bad')
+        throw new ExpansionError('BAD_SUBSTITUTION', `${part.source}: bad substitution`);
+      throw new ExpansionError(
+        'UNSUPPORTED_EXPANSION',
+        `${part.source}: expansion not supported in this shell`,
+      );
+  }
 }
 
 /** `~` → `$HOME`, `~+` → `$PWD`, `~-` → `$OLDPWD`; otherwise (or if unset) the text stays. */
@@ -114,9 +197,9 @@ function expandTilde(prefix: string, env: ExpansionEnv): string {
   return (variable === null ? undefined : env.get(variable)) ?? '~' + prefix;
 }
 
-function lookup(name: string, env: ExpansionEnv): string | undefined {
-  if (name === '?') return String(env.lastStatus);
-  const value = env.get(name);
+function lookup(name: string, state: State): string | undefined {
+  if (name === '?') return String(state.lastStatus);
+  const value = state.env.get(name);
   if (value !== undefined) return value;
   if (name === '#') return '0';
   if (name === '0') return 'bash';
@@ -124,44 +207,40 @@ function lookup(name: string, env: ExpansionEnv): string | undefined {
   return undefined;
 }
 
-function expandParameter(part: ParameterPart, env: ExpansionEnv): Segment[] {
+const joined = (segments: Segment[]) => segments.map((s) => s.text).join('');
+
+function* expandParameter(part: ParameterPart, state: State): Expansion<Segment[]> {
   const { name, operator, quoted } = part;
-  const value = lookup(name, env);
+  const value = lookup(name, state);
   const valueSegment = (text: string): Segment[] => [{ text, split: !quoted, quoted }];
   if (part.length) return valueSegment(String(Array.from(value ?? '').length));
   // "$@" with no positional parameters is no argument at all, not an empty one.
   if (operator === null && quoted && name === '@' && value === '') return [];
   if (operator === null) return valueSegment(value ?? '');
 
-  const argument = () => {
-    const segments = expandParts(part.argument?.parts ?? [], env, !quoted);
-    return quoted
-      ? [{ text: segments.map((s) => s.text).join(''), split: false, quoted: true }]
-      : segments;
-  };
+  function* argument(): Expansion<Segment[]> {
+    const segments = yield* expandParts(part.argument?.parts ?? [], state, !quoted);
+    return quoted ? [{ text: joined(segments), split: false, quoted: true }] : segments;
+  }
   const missing = value === undefined || (operator.startsWith(':') && value === '');
   switch (operator) {
     case '-':
     case ':-':
-      return missing ? argument() : valueSegment(value ?? '');
+      return missing ? yield* argument() : valueSegment(value ?? '');
     case '+':
     case ':+':
-      return missing ? valueSegment('') : argument();
+      return missing ? valueSegment('') : yield* argument();
     case '=':
     case ':=': {
       if (!missing) return valueSegment(value ?? '');
-      const assigned = argument()
-        .map((s) => s.text)
-        .join('');
-      env.set?.(name, assigned);
+      const assigned = joined(yield* argument());
+      state.env.set?.(name, assigned);
       return valueSegment(assigned);
     }
     case '?':
     case ':?': {
       if (!missing) return valueSegment(value ?? '');
-      const text = argument()
-        .map((s) => s.text)
-        .join('');
+      const text = joined(yield* argument());
       const fallback = operator === '?' ? 'parameter not set' : 'parameter null or not set';
       throw new ExpansionError(
         'PARAMETER_NULL_OR_NOT_SET',
@@ -169,7 +248,7 @@ function expandParameter(part: ParameterPart, env: ExpansionEnv): Segment[] {
       );
     }
     default: {
-      const pattern = patternToRegExp(expandParts(part.argument?.parts ?? [], env, true));
+      const pattern = patternToRegExp(yield* expandParts(part.argument?.parts ?? [], state, true));
       return valueSegment(removeMatch(value ?? '', pattern, operator));
     }
   }

@@ -7,8 +7,17 @@ export { parseScript, needsMoreInput } from './parseScript';
 export type { ParseOptions } from './parseScript';
 export { LineAccumulator, PS2 } from './lineAccumulator';
 export type { AccumulatedInput } from './lineAccumulator';
-export { expandWord, expandWordFields, expandWords, ExpansionError } from './expand';
-export type { ExpansionEnv, ExpansionErrorCode } from './expand';
+export {
+  completeExpansion,
+  expandWord,
+  expandWordFields,
+  expandWords,
+  ExpansionError,
+  fieldsExpansion,
+  wordExpansion,
+  wordsExpansion,
+} from './expand';
+export type { Expansion, ExpansionEnv, ExpansionErrorCode, SubstitutionResult } from './expand';
 export { splitFields, defaultIfs } from './fields';
 export { formatDiagnostic } from './diagnostics';
 export type { DiagnosticStyle } from './diagnostics';

@@ -50,6 +50,26 @@ export class Terminal {
     return { stdout: this.out, stderr: this.err, status };
   }
 
+  /**
+   * Starts one command line without running it to its end, for commands that wait (a consumer,
+   * `sleep`): advance time with `wait`, press Ctrl-C with `interrupt`. Returns a function giving
+   * what it printed so far and its status once it has finished.
+   */
+  start(line: string): () => { stdout: string; stderr: string; status?: number } {
+    this.out = '';
+    this.err = '';
+    this.session.provideInput('', false);
+    let status: number | undefined;
+    for (const list of parseScript(line).commands)
+      if (list.items.length > 0) this.session.submit(list, (s) => (status = s));
+    return () => ({ stdout: this.out, stderr: this.err, status });
+  }
+
+  /** Ctrl-C: SIGINT to the foreground command. */
+  interrupt(): void {
+    this.session.interrupt();
+  }
+
   /** Advances virtual time (background jobs keep running). */
   wait(ms: number): void {
     this.cluster.advance(ms);

@@ -5,6 +5,8 @@
  * `kafka-topics` (Confluent images), and `bin\windows\kafka-topics.bat`.
  */
 import { kafkaScripts } from '../host/kafkaDistribution';
+import type { ToolRegistry } from './registry';
+import type { Tool } from './types';
 
 const scripts = new Set<string>(kafkaScripts);
 
@@ -23,4 +25,27 @@ export function canonicalToolName(program: string): string {
 /** True when `program` was typed as a path (`./bin/x.sh`, `/opt/kafka/bin/x.sh`) rather than a name. */
 export function isPath(program: string): boolean {
   return program.includes('/') || program.includes('\\');
+}
+
+/**
+ * The tool a command runs: a shell builtin, or a registered tool by any accepted spelling; else
+ * bash's message and status 127 (`bash: kafka-topic.sh: command not found`, or `No such file or
+ * directory` for a path that does not exist).
+ * @param typed the command word as typed: `bin\windows\kafka-topics.bat` is found from it, as bash
+ *   would have removed its backslashes
+ */
+export function findTool(
+  program: string,
+  typed: string | undefined,
+  lookup: {
+    builtins: ReadonlyMap<string, Tool>;
+    registry: ToolRegistry;
+    exists(path: string): boolean;
+  },
+): { tool: Tool; program: string } | { error: string } {
+  const name = typed?.includes('\\') && /\.(bat|cmd)$/i.test(typed) ? typed : program;
+  const tool = lookup.builtins.get(name) ?? lookup.registry.get(canonicalToolName(name));
+  if (tool) return { tool, program: name };
+  if (isPath(name) && !lookup.exists(name)) return { error: `${name}: No such file or directory` };
+  return { error: `${name}: command not found` };
 }

@@ -6,17 +6,24 @@
 import type { ClusterHost } from '../host/clusterHost';
 import { kafkaHome } from '../host/kafkaDistribution';
 import { VirtualFs } from '../host/virtualFs';
-import { andOrLists, expandWord, expandWords, ExpansionError } from '../shell/parse/index';
+import { andOrLists, ExpansionError } from '../shell/parse/index';
 import type { AndOrList, ParsedList, Pipeline, SimpleCommand } from '../shell/parse/index';
-import { canonicalToolName, isPath } from './commandName';
-import { expandPathname, hasUnquotedGlob } from './pathnameExpansion';
-import { Process } from './process';
+import { spawnChild } from './childProcess';
+import { findTool } from './commandName';
+import { commandExpansion } from './commandExpansion';
+import type { ExpandedCommand } from './commandExpansion';
+import { PendingExpansion } from './commandSubstitution';
+import type { Subshell } from './commandSubstitution';
+import { Process, signalNumbers } from './process';
+import { applyRedirections } from './redirections';
 import type { ToolRegistry } from './registry';
-import { Variables } from './shellEnv';
-import { EmptyInput, LineQueue, TextInput } from './streams';
+import { loginVariables, Variables } from './shellEnv';
+import { EmptyInput, LineQueue } from './streams';
 import type { Defer } from './streams';
-import type { ChildProcess, InputSource, Signal, SpawnOptions, Tool } from './types';
+import type { InputSource, Signal, Tool } from './types';
 import { sessionBuiltins } from './builtins/sessionBuiltins';
+import { finishedState, formatJob, jobCommand } from './jobs';
+import type { Job } from './jobs';
 
 export type Channel = 'stdout' | 'stderr';
 
@@ -30,21 +37,18 @@ export interface SessionOptions {
   write(channel: Channel, text: string): void;
   /** Terminal stdin: in a browser terminal, typed lines; headless, the rest of kafka-sim's stdin. */
   terminalInput?: LineQueue;
-}
-
-/** A background job (`cmd &`). */
-export interface Job {
-  id: number;
-  pid: number;
-  command: string;
-  state: 'Running' | 'Done' | 'Terminated' | 'Killed' | 'Interrupt' | `Exit ${number}`;
-  processes: Process[];
-  notified: boolean;
+  /**
+   * Set for a subshell (`$(…)`, bash §3.7.3): the shell it is a copy of. It shares the parent's
+   * process ids, terminal and standard error.
+   */
+  parent?: ShellSession;
+  /** A subshell's standard input, read by its commands instead of the terminal (e.g. a pipe). */
+  stdin?: InputSource;
 }
 
 const shellName = 'bash';
 
-export class ShellSession {
+export class ShellSession implements Subshell {
   readonly vars: Variables;
   readonly history: string[] = [];
   readonly jobs: Job[] = [];
@@ -53,9 +57,18 @@ export class ShellSession {
   cwd = kafkaHome;
   lastStatus = 0;
   private nextPid = 4242;
-  private foreground: Process[] = [];
+  /** What Ctrl-C reaches: the foreground pipeline's processes and commands still expanding. */
+  private foreground: (Process | PendingExpansion<ExpandedCommand>)[] = [];
+  /** Background commands still expanding, by job (`kill %N` reaches them). */
+  private readonly pendingInJobs = new Map<PendingExpansion<ExpandedCommand>, Job>();
   private readonly queue: { list: ParsedList; done?: (status: number) => void }[] = [];
   private runningList = false;
+  /**
+   * Set when the shell stops running the current command line with this status: Ctrl-C while a
+   * foreground command waited for a command substitution, or a signal or `exit` in a subshell
+   * (which then runs nothing more).
+   */
+  private halt: number | undefined;
   private readonly defer: Defer;
   /** Builtins that act on the shell itself (`cd`, `jobs`, `kill`, `history`, …). */
   readonly builtins = new Map<string, Tool>();
@@ -64,14 +77,15 @@ export class ShellSession {
     const scheduler = options.host.cluster.scheduler;
     this.defer = (fn) => scheduler.schedule(0, fn);
     this.terminal = options.terminalInput ?? new LineQueue(this.defer, !options.headless);
-    this.vars = new Variables({
-      HOME: '/root',
-      KAFKA_HOME: kafkaHome,
-      PATH: `/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:${kafkaHome}/bin`,
-      PWD: kafkaHome,
-      SHELL: '/bin/bash',
-      USER: 'root',
-    });
+    const parent = options.parent;
+    if (parent) {
+      this.vars = parent.vars.copy();
+      this.cwd = parent.cwd;
+      this.lastStatus = parent.lastStatus;
+      this.history.push(...parent.history);
+    } else {
+      this.vars = new Variables(loginVariables(kafkaHome));
+    }
     for (const tool of sessionBuiltins(this)) this.builtins.set(tool.name, tool);
   }
 
@@ -111,9 +125,52 @@ export class ShellSession {
     this.terminal.write(`${line}\n`);
   }
 
-  /** Ctrl-C: SIGINT to the foreground processes. */
+  /**
+   * Ctrl-C: SIGINT to the foreground processes. A command waiting for a command substitution is
+   * abandoned with the rest of its command line (status 130), as an interactive bash does.
+   */
   interrupt(): void {
-    for (const p of this.foreground) p.signal('SIGINT');
+    for (const p of [...this.foreground]) p.signal('SIGINT');
+  }
+
+  /**
+   * A subshell (bash §3.7.3) for a command substitution: a copy of this shell's variables, working
+   * directory, `$?` and history whose changes stay its own (`$(cd /tmp)` leaves `cwd` alone). Its
+   * commands read `stdin`; its standard output goes to `stdout`, its standard error to this shell's.
+   * @param lastStatus its `$?`: a substitution after another in the same command sees that one's
+   */
+  subshell(
+    stdin: InputSource,
+    stdout: (text: string) => void,
+    lastStatus = this.lastStatus,
+  ): ShellSession {
+    const subshell = new ShellSession({
+      ...this.options,
+      interactive: false,
+      parent: this,
+      stdin,
+      terminalInput: this.terminal,
+      write: (channel, text) =>
+        channel === 'stdout' ? stdout(text) : this.options.write('stderr', text),
+    });
+    subshell.lastStatus = lastStatus;
+    return subshell;
+  }
+
+  /** A signal to a subshell: its foreground commands get it and it runs nothing more. */
+  signalShell(signal: Signal): void {
+    this.halt ??= 128 + signalNumbers[signal];
+    for (const p of [...this.foreground]) p.signal(signal);
+  }
+
+  /** `exit [n]`: in a subshell, nothing after it runs (an interactive shell stays open here). */
+  exitShell(status: number): void {
+    if (this.options.parent) this.halt ??= status;
+  }
+
+  /** Writes to standard error: the terminal's, for a subshell's diagnostics. */
+  writeError(text: string): void {
+    this.options.write('stderr', text);
   }
 
   /** Ctrl-D: end of terminal input for the foreground process. */
@@ -139,6 +196,7 @@ export class ShellSession {
     const job = this.jobs.find((j) => j.id === id);
     if (!job) return false;
     for (const p of job.processes) p.signal(signal);
+    for (const [pending, owner] of this.pendingInJobs) if (owner === job) pending.signal(signal);
     return true;
   }
 
@@ -161,8 +219,11 @@ export class ShellSession {
     this.runningList = true;
     const lists = andOrLists(next.list.items);
     const step = (i: number) => {
-      if (i >= lists.length) {
+      if (this.halt !== undefined) this.lastStatus = this.halt;
+      if (i >= lists.length || this.halt !== undefined) {
         this.runningList = false;
+        // A subshell that was signalled or ran `exit` stays halted: it runs nothing more.
+        if (!this.options.parent) this.halt = undefined;
         next.done?.(this.lastStatus);
         this.runNext();
         return;
@@ -189,6 +250,7 @@ export class ShellSession {
   ): void {
     const run = (i: number, status: number) => {
       if (i >= andOr.pipelines.length) return done(status);
+      if (!background && this.halt !== undefined) return done(this.halt);
       const op = i > 0 ? andOr.operators[i - 1] : undefined;
       if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) return run(i + 1, status);
       this.runPipeline(
@@ -207,11 +269,8 @@ export class ShellSession {
   private startJob(andOr: AndOrList): void {
     const job: Job = {
       id: (this.jobs.reduce((m, j) => Math.max(m, j.id), 0) || 0) + 1,
-      pid: this.nextPid,
-      command:
-        andOr.items
-          .map((it) => it.source + (it.connector && it.connector !== '&' ? ` ${it.connector}` : ''))
-          .join(' ') + ' &',
+      pid: this.root.nextPid,
+      command: jobCommand(andOr),
       state: 'Running',
       processes: [],
       notified: false,
@@ -219,24 +278,7 @@ export class ShellSession {
     this.jobs.push(job);
     this.vars.set('!', String(job.pid));
     if (this.options.interactive) this.options.write('stderr', `[${job.id}] ${job.pid}\n`);
-    this.runAndOr(
-      andOr,
-      true,
-      (status) => {
-        const killedBy = job.processes.find((p) => p.status > 128)?.status;
-        job.state =
-          killedBy === 143
-            ? 'Terminated'
-            : killedBy === 137
-              ? 'Killed'
-              : killedBy === 130
-                ? 'Interrupt'
-                : status === 0
-                  ? 'Done'
-                  : `Exit ${status}`;
-      },
-      job,
-    );
+    this.runAndOr(andOr, true, (status) => (job.state = finishedState(job, status)), job);
   }
 
   private runPipeline(
@@ -247,7 +289,7 @@ export class ShellSession {
   ): void {
     const { commands } = pipeline;
     const pipes = commands.slice(1).map(() => new LineQueue(this.defer));
-    const processes: (Process | undefined)[] = [];
+    if (!background) this.foreground = [];
     let remaining = commands.length;
     const statuses: number[] = new Array(commands.length).fill(0);
     const finished = new Set<number>();
@@ -264,27 +306,23 @@ export class ShellSession {
     };
     commands.forEach((command, i) => {
       const stdin: InputSource =
-        i === 0 ? (background ? new EmptyInput(this.defer) : this.terminal) : pipes[i - 1]!;
+        i === 0
+          ? background
+            ? new EmptyInput(this.defer)
+            : (this.options.stdin ?? this.terminal)
+          : pipes[i - 1]!;
       const stdout =
         i < pipes.length
           ? (text: string) => pipes[i]!.write(text)
           : (text: string) => this.options.write('stdout', text);
-      const p = this.startCommand(
-        command,
-        stdin,
-        stdout,
-        (status) => finishOne(i, status),
-        background,
-      );
-      processes.push(p);
-      if (p && job) job.processes.push(p);
+      this.startCommand(command, stdin, stdout, (status) => finishOne(i, status), background, job);
     });
-    if (!background) this.foreground = processes.filter((p): p is Process => p !== undefined);
   }
 
   /**
-   * Expands and starts one simple command; returns its process, or undefined when it finished at
-   * once (assignments only, an expansion or redirection error, command not found).
+   * Expands and starts one simple command. Its command substitutions run first, in subshells; the
+   * command then starts as a process, or ends at once (assignments only, an expansion or
+   * redirection error, command not found).
    */
   private startCommand(
     command: SimpleCommand,
@@ -292,88 +330,85 @@ export class ShellSession {
     stdout: (text: string) => void,
     onExit: (status: number) => void,
     background: boolean,
-  ): Process | undefined {
-    const err = (text: string) => this.options.write('stderr', text);
-    const env = { get: (name: string) => this.special(name), lastStatus: this.lastStatus };
-    let argv: string[];
-    const prefix: Record<string, string> = {};
-    try {
-      for (const a of command.assignments) {
-        const value = expandWord(a.value, env);
-        prefix[a.name] = a.append ? (this.vars.get(a.name) ?? '') + value : value;
+    job: Job | undefined,
+  ): void {
+    const expansion = commandExpansion(command, {
+      get: (name) => this.special(name),
+      set: (name, value) => this.vars.set(name, value),
+      lastStatus: this.lastStatus,
+      fs: this.host.fs,
+      cwd: this.cwd,
+    });
+    const pending = new PendingExpansion(expansion, command.line, (capture, status) =>
+      this.subshell(stdin, capture, status),
+    );
+    if (background && job) this.pendingInJobs.set(pending, job);
+    else if (!background) this.foreground.push(pending);
+    pending.start((outcome) => {
+      this.pendingInJobs.delete(pending);
+      this.foreground = this.foreground.filter((f) => f !== pending);
+      if ('value' in outcome)
+        return this.runExpanded(command, outcome.value, stdin, stdout, onExit, background, job);
+      if ('error' in outcome) {
+        if (!(outcome.error instanceof ExpansionError)) throw outcome.error;
+        this.options.write('stderr', `${shellName}: ${outcome.error.message}\n`);
+        return this.defer(() => onExit(1));
       }
-      argv = command.words.flatMap((word) => {
-        const fields = expandWords([word], env);
-        return hasUnquotedGlob(word.raw ?? '')
-          ? fields.flatMap((f) => expandPathname(f, this.host.fs, this.cwd))
-          : fields;
-      });
-    } catch (e) {
-      if (!(e instanceof ExpansionError)) throw e;
-      err(`${shellName}: ${e.message}\n`);
+      // Ctrl-C (or `kill`) while a substitution ran: the command line is abandoned.
+      if (!background) this.halt ??= outcome.aborted;
+      this.defer(() => onExit(outcome.aborted));
+    });
+  }
+
+  /** Runs an expanded command: assignments, redirections, then the tool as a process. */
+  private runExpanded(
+    command: SimpleCommand,
+    expanded: ExpandedCommand,
+    stdin: InputSource,
+    stdout: (text: string) => void,
+    onExit: (status: number) => void,
+    background: boolean,
+    job: Job | undefined,
+  ): void {
+    const { argv, assignments } = expanded;
+    const err = (text: string) => this.options.write('stderr', text);
+    if (argv.length === 0) {
+      for (const [k, v] of assignments) this.vars.set(k, v);
+    }
+    const streams = applyRedirections(
+      expanded.redirections,
+      { stdin, stdout, stderr: err },
+      { fs: this.host.fs, cwd: this.cwd, defer: this.defer },
+    );
+    if ('error' in streams) {
+      err(`${shellName}: ${streams.error}\n`);
       this.defer(() => onExit(1));
-      return undefined;
+      return;
     }
     if (argv.length === 0) {
-      for (const [k, v] of Object.entries(prefix)) this.vars.set(k, v);
-      this.defer(() => onExit(0));
-      return undefined;
+      // bash §3.7.1: with no command name, the status is the last command substitution's.
+      const status = expanded.substitutionStatus ?? 0;
+      this.defer(() => onExit(status));
+      return;
     }
-    // Redirections, left to right (bash §3.6).
-    let out = stdout;
-    let errOut = err;
-    let input = stdin;
-    for (const r of command.redirections) {
-      const target = r.hereDoc ? '' : expandWord(r.target, env);
-      const fd = r.fd ?? (r.op.startsWith('<') ? 0 : 1);
-      if (r.op === '<<' || r.op === '<<-') {
-        input = new TextInput(
-          r.hereDoc!.quoted ? r.hereDoc!.text : expandWord(r.hereDoc!.body, env),
-          this.defer,
-        );
-      } else if (r.op === '<<<') {
-        input = new TextInput(`${target}\n`, this.defer);
-      } else if (r.op === '<') {
-        const path = VirtualFs.resolve(this.cwd, target);
-        const text = this.host.fs.read(path);
-        if (text === undefined) {
-          err(`${shellName}: ${target}: No such file or directory\n`);
-          this.defer(() => onExit(1));
-          return undefined;
-        }
-        input = new TextInput(text, this.defer);
-      } else if (r.op === '>&' && /^\d+$/.test(target)) {
-        if (fd === 2 && target === '1') errOut = out;
-        else if (fd === 1 && target === '2') out = errOut;
-      } else {
-        const sink = this.fileSink(target, r.op === '>>' || r.op === '&>>');
-        if (r.op === '&>' || r.op === '&>>' || r.op === '>&') {
-          out = sink;
-          errOut = sink;
-        } else if (fd === 2) errOut = sink;
-        else out = sink;
-      }
-    }
-    // `bin\windows\kafka-topics.bat` is a Windows spelling: bash would eat its backslashes, so the
-    // tool is found from the word as typed (DESIGN §4 accepts it).
-    const typed = command.words[0]?.raw;
-    if (typed?.includes('\\') && /\.(bat|cmd)$/i.test(typed)) argv[0] = typed;
-    const name = canonicalToolName(argv[0]!);
-    const tool = this.builtins.get(argv[0]!) ?? this.options.registry.get(name);
-    if (!tool) {
-      if (isPath(argv[0]!) && !this.host.fs.exists(VirtualFs.resolve(this.cwd, argv[0]!)))
-        errOut(`${shellName}: ${argv[0]}: No such file or directory\n`);
-      else errOut(`${shellName}: ${argv[0]}: command not found\n`);
+    const found = findTool(argv[0]!, command.words[0]?.raw, {
+      builtins: this.builtins,
+      registry: this.options.registry,
+      exists: (path) => this.host.fs.exists(VirtualFs.resolve(this.cwd, path)),
+    });
+    if ('error' in found) {
+      streams.stderr(`${shellName}: ${found.error}\n`);
       this.defer(() => onExit(127));
-      return undefined;
+      return;
     }
+    argv[0] = found.program;
     const p = new Process({
-      pid: this.nextPid++,
+      pid: this.allocatePid(),
       argv,
-      env: this.vars.withOverrides(prefix),
-      stdin: input,
-      stdout: out,
-      stderr: errOut,
+      env: this.vars.withOverrides(Object.fromEntries(assignments)),
+      stdin: streams.stdin,
+      stdout: streams.stdout,
+      stderr: streams.stderr,
       host: this.host,
       cwd: this.cwd,
       headless: this.options.headless,
@@ -386,50 +421,28 @@ export class ShellSession {
         return true;
       },
       spawn: (parent, childArgv, options, onChildExit) =>
-        this.spawnChild(parent, childArgv, options, onChildExit),
+        spawnChild(
+          this.options.registry,
+          () => this.allocatePid(),
+          parent,
+          childArgv,
+          options,
+          onChildExit,
+        ),
     });
-    p.start(tool);
-    return p;
+    if (!background) this.foreground.push(p);
+    if (job) job.processes.push(p);
+    p.start(found.tool);
   }
 
-  /**
-   * Starts a registered tool as a child of `parent` (`docker exec kafka1 kafka-topics …`): the
-   * parent forwards signals and reports the status. Undefined when no tool has that name.
-   */
-  private spawnChild(
-    parent: Process,
-    argv: readonly string[],
-    options: SpawnOptions,
-    onExit: (status: number) => void,
-  ): ChildProcess | undefined {
-    const tool =
-      argv[0] === undefined ? undefined : this.options.registry.get(canonicalToolName(argv[0]));
-    if (!tool) return undefined;
-    const w = parent.wiring;
-    const child = new Process({
-      pid: this.nextPid++,
-      argv: [...argv],
-      env: options.env ? new Variables(w.env.exported()).withOverrides(options.env) : w.env,
-      stdin: options.stdin ?? w.stdin,
-      stdout: options.stdout ?? w.stdout,
-      stderr: options.stderr ?? w.stderr,
-      host: options.host ?? w.host,
-      cwd: options.cwd ?? w.cwd,
-      headless: w.headless,
-      onExit,
-      onDetach: () => false,
-      spawn: (p, childArgv, childOptions, onChildExit) =>
-        this.spawnChild(p, childArgv, childOptions, onChildExit),
-    });
-    child.start(tool);
-    return child;
+  /** The shell a subshell was copied from, at the top (itself when it is no subshell). */
+  private get root(): ShellSession {
+    return this.options.parent?.root ?? this;
   }
 
-  private fileSink(target: string, append: boolean): (text: string) => void {
-    if (target === '/dev/null') return () => {};
-    const path = VirtualFs.resolve(this.cwd, target);
-    if (!append) this.host.fs.write(path, '');
-    return (text) => this.host.fs.append(path, text);
+  /** The next process id; a subshell's processes are numbered with the terminal shell's. */
+  private allocatePid(): number {
+    return this.root.nextPid++;
   }
 
   /** Variable lookup with bash's special parameters. */
@@ -441,10 +454,5 @@ export class ShellSession {
   }
 }
 
-function formatJob(job: Job, current: boolean): string {
-  const mark = current ? '+' : '-';
-  const state = job.state.padEnd(24);
-  return `[${job.id}]${mark}  ${state}${job.command}`;
-}
-
 export { formatJob };
+export type { Job };

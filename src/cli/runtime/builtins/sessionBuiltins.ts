@@ -4,7 +4,7 @@
  */
 import { VirtualFs } from '../../host/virtualFs';
 import type { ShellSession } from '../session';
-import { formatJob } from '../session';
+import { formatJob } from '../jobs';
 import type { ProcessContext, Signal, Tool } from '../types';
 
 const builtin = (name: string, summary: string, run: (ctx: ProcessContext) => number): Tool => ({
@@ -109,7 +109,19 @@ export function sessionBuiltins(session: ShellSession): Tool[] {
       ctx.stdout('\x1b[H\x1b[2J\x1b[3J');
       return 0;
     }),
-    builtin('exit', 'Exit the shell.', () => session.lastStatus),
+    builtin('exit', 'Exit the shell.', (ctx) => {
+      const arg = ctx.argv[1];
+      let status = session.lastStatus;
+      if (arg !== undefined) {
+        if (/^[-+]?\d+$/.test(arg)) status = Number(BigInt.asUintN(8, BigInt(arg)));
+        else {
+          ctx.stderr(`bash: exit: ${arg}: numeric argument required\n`);
+          status = 2;
+        }
+      }
+      session.exitShell(status);
+      return status;
+    }),
     {
       name: 'help',
       summary: 'Display information about commands.',

@@ -212,6 +212,44 @@ describe('docker ps, stop, start: a broker container going away fails its partit
   });
 });
 
+describe('docker ps --format: docker/cli formatter.ContainerContext', () => {
+  it('runs {{.Field}} templates per container, newest first', () => {
+    const t = composeCluster();
+    expect(t.run('docker ps --format "{{.Names}}"').stdout).toBe(
+      'kafka3\nkafka2\nkafka1\nzookeeper\n',
+    );
+    t.run('docker stop kafka2');
+    expect(t.run("docker ps -a --format '{{.Names}}: {{.State}} {{json .Image}}'").stdout).toBe(
+      [
+        'kafka3: running "confluentinc/cp-kafka:7.7.1"',
+        'kafka2: exited "confluentinc/cp-kafka:7.7.1"',
+        'kafka1: running "confluentinc/cp-kafka:7.7.1"',
+        'zookeeper: running "confluentinc/cp-zookeeper:7.7.1"',
+        '',
+      ].join('\n'),
+    );
+    expect(t.run('docker ps --format "{{.ID}}"').stdout).toBe(t.run('docker ps -q').stdout);
+  });
+
+  it('`table` prints a header row and aligns the \\t-separated columns; a bare `table` is the default', () => {
+    const t = composeCluster();
+    const out = t.run('docker ps --format "table {{.Names}}\\t{{.Status}}"').stdout;
+    expect(out.split('\n')[0]).toBe('NAMES       STATUS');
+    expect(out.split('\n')[1]).toMatch(/^kafka3 {6}Up \d+ seconds$/);
+    expect(t.run('docker ps --format=table').stdout).toBe(t.run('docker ps').stdout);
+  });
+
+  it("an unknown field is Go's template error, exit status 1", () => {
+    const t = composeCluster();
+    const r = t.run('docker ps --format "{{.Names}} {{.Foo}}"');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'template: :1:13: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.ContainerContext\n',
+    );
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('docker exec: the tools inside the Confluent image', () => {
   it('docker exec -it kafka1 kafka-topics --bootstrap-server localhost:9092 --list (note 004)', () => {
     const t = composeCluster();

@@ -11,7 +11,8 @@ import { composeCommand } from './compose';
 import { containerId, daemonState, recordExit } from './containerState';
 import { execInContainer, parseExecArgs } from './exec';
 import { containerLogs } from './logs';
-import { dockerPs } from './ps';
+import { dockerPs, listedContainers } from './ps';
+import { formatPs } from './psFormat';
 import { stopContainers } from './stopWait';
 
 /** A container by name, or by (a prefix of) its id, as the daemon finds it. */
@@ -137,6 +138,42 @@ Common Commands:
 Run 'docker COMMAND --help' for more information on a command.
 `;
 
+/** The value of `--name value`, `--name=value` or a short alias, if given (the last one wins). */
+function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
+  let value: string | undefined;
+  args.forEach((a, i) => {
+    if (names.includes(a)) value = args[i + 1];
+    else
+      for (const n of names)
+        if (n.startsWith('--') && a.startsWith(`${n}=`)) value = a.slice(n.length + 1);
+  });
+  return value;
+}
+
+/** `docker ps` / `docker container ls`: `-a`, `-q`, `--filter name=…` and `--format`. */
+function ps(ctx: ProcessContext, args: readonly string[]): void {
+  const options = {
+    all: args.some((a) => /^-[a-z]*a/.test(a) || a === '--all'),
+    quiet: args.some((a) => /^-[a-z]*q/.test(a) || a === '--quiet'),
+    // `--filter name=kafka1` (-f): the names containing it.
+    name: optionValue(args, ['-f', '--filter'])?.startsWith('name=')
+      ? optionValue(args, ['-f', '--filter'])!.slice(5)
+      : undefined,
+  };
+  const format = optionValue(args, ['--format']);
+  if (format === undefined || options.quiet) {
+    ctx.stdout(dockerPs(ctx.host, options));
+    return ctx.exit(0);
+  }
+  const result = formatPs(ctx.host, listedContainers(ctx.host, options), format);
+  if ('error' in result) {
+    ctx.stderr(result.error);
+    return ctx.exit(1);
+  }
+  ctx.stdout(result.out);
+  ctx.exit(0);
+}
+
 function run(ctx: ProcessContext): void {
   const [sub, ...args] = ctx.argv.slice(1);
   const host = ctx.host;
@@ -150,24 +187,7 @@ function run(ctx: ProcessContext): void {
     case 'ps':
     case 'container':
       if (sub === 'container' && args[0] !== 'ls' && args[0] !== 'ps') break;
-      ctx.stdout(
-        dockerPs(host, {
-          all: args.some((a) => /^-[a-z]*a/.test(a) || a === '--all'),
-          quiet: args.some((a) => /^-[a-z]*q/.test(a) || a === '--quiet'),
-          // `--filter name=kafka1` (-f): the names containing it.
-          name: args
-            .map((a, i) =>
-              /^(-f|--filter)$/.test(a)
-                ? args[i + 1]
-                : /^--filter=/.test(a)
-                  ? a.slice(9)
-                  : undefined,
-            )
-            .find((f) => f?.startsWith('name='))
-            ?.slice(5),
-        }),
-      );
-      return ctx.exit(0);
+      return ps(ctx, args);
     case 'stop':
     case 'start':
     case 'restart':

@@ -70,13 +70,21 @@ function listed(host: ClusterHost, all: boolean): Container[] {
   return [...host.containers.values()].reverse().filter((c) => all || c.running);
 }
 
-export function dockerPs(
+/** What `docker ps` lists: running (or, with `all`, every) container, newest first, by name filter. */
+export function listedContainers(
   host: ClusterHost,
-  opts: { all: boolean; quiet: boolean; name?: string },
-): string {
-  const containers = listed(host, opts.all).filter(
+  opts: { all: boolean; name?: string | undefined },
+): Container[] {
+  return listed(host, opts.all).filter(
     (c) => opts.name === undefined || c.name.includes(opts.name),
   );
+}
+
+export function dockerPs(
+  host: ClusterHost,
+  opts: { all: boolean; quiet: boolean; name?: string | undefined },
+): string {
+  const containers = listedContainers(host, opts);
   if (opts.quiet) return containers.map((c) => `${containerId(host, c).slice(0, 12)}\n`).join('');
   const now = host.cluster.now;
   return formatTable([

@@ -6,6 +6,7 @@
 import type { EventBus } from '../events/bus';
 import type { BrokerConfig } from '../config/brokerDefaults';
 import { topicConfigValue } from '../config/topicConfigs';
+import { KafkaError } from '../protocol/errors';
 import type { KafkaErrorName } from '../protocol/errors';
 import type {
   FetchPartitionResponse,
@@ -120,7 +121,16 @@ export class ReplicaManager {
         result.logStartOffset = p.log.logStartOffset;
         continue;
       }
-      const appended = p.log.appendAsLeader(batch, p.leaderEpoch, now);
+      let appended: RecordBatch;
+      try {
+        appended = p.log.appendAsLeader(batch, p.leaderEpoch, now);
+      } catch (e) {
+        // A batch over max.message.bytes fails its partition (RecordTooLargeException at the
+        // producer); the rest of the request goes on.
+        if (!(e instanceof KafkaError)) throw e;
+        result.error = e.errorName;
+        continue;
+      }
       p.recordProducerBatch(appended);
       result.baseOffset = appended.baseOffset;
       result.logStartOffset = p.log.logStartOffset;

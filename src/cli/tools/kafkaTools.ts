@@ -4,6 +4,7 @@ import { adminTools } from './kafka/admin/index';
 import { consoleTools } from './kafka/console/index';
 import { groupsTools } from './kafka/groups/index';
 import { lifecycleTools } from './kafka/lifecycle/index';
+import { perfTools } from './kafka/perf/index';
 import { topicsTools } from './kafka/topics/index';
 
 export const kafkaTools: Tool[] = [
@@ -11,5 +12,6 @@ export const kafkaTools: Tool[] = [
   ...consoleTools,
   ...groupsTools,
   ...adminTools,
+  ...perfTools,
   ...lifecycleTools,
 ];

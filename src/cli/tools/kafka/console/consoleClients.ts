@@ -32,7 +32,11 @@ export function logTo(
  * `console-producer`, from printing each other's warnings. Bootstrap servers resolve as the
  * tool's machine (`ctx.host`) resolves them.
  */
-function loggingTransport(ctx: ProcessContext, clientId: string, servers: string): ClientTransport {
+export function loggingTransport(
+  ctx: ProcessContext,
+  clientId: string,
+  servers: string,
+): ClientTransport {
   const cluster = ctx.host.cluster;
   const base = clientTransport(cluster, clientId, servers);
   return {

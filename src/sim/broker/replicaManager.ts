@@ -18,6 +18,7 @@ import type {
   ProduceRequest,
   ProduceResponse,
 } from '../protocol/messages';
+import { InvalidRecordError } from '../log/logErrors';
 import type { RecordBatch } from '../log/record';
 import type { Scheduler } from '../time/scheduler';
 import type { Partition } from './partition';
@@ -125,10 +126,12 @@ export class ReplicaManager {
       try {
         appended = p.log.appendAsLeader(batch, p.leaderEpoch, now);
       } catch (e) {
-        // A batch over max.message.bytes fails its partition (RecordTooLargeException at the
-        // producer); the rest of the request goes on.
-        if (!(e instanceof KafkaError)) throw e;
-        result.error = e.errorName;
+        // A batch over max.message.bytes (RecordTooLargeException at the producer), or a record
+        // without a key for a compacted topic (InvalidRecordException), fails its partition; the
+        // rest of the request goes on.
+        if (e instanceof KafkaError) result.error = e.errorName;
+        else if (e instanceof InvalidRecordError) result.error = 'INVALID_RECORD';
+        else throw e;
         continue;
       }
       p.recordProducerBatch(appended);

@@ -46,6 +46,9 @@ const exceptionClasses: Partial<Record<KafkaErrorName, string>> = {
 
 /** `Errors.exception().toString()`: `org.apache.kafka.common.errors.NotLeaderOrFollowerException: …`. */
 export function exceptionString(error: KafkaErrorName, message?: string): string {
+  // InvalidRecordException lives in org.apache.kafka.common, not in its errors package.
+  if (error === 'INVALID_RECORD')
+    return `org.apache.kafka.common.InvalidRecordException: ${message ?? kafkaErrors[error].message}`;
   const cls = exceptionClasses[error] ?? 'ApiException';
   return `org.apache.kafka.common.errors.${cls}: ${message ?? kafkaErrors[error].message}`;
 }

@@ -198,6 +198,11 @@ export const kafkaErrors = {
     message:
       'Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.',
   },
+  INVALID_RECORD: {
+    code: 87,
+    retriable: false,
+    message: 'This record has failed the validation on broker and hence will be rejected.',
+  },
   UNKNOWN_TOPIC_ID: {
     code: 100,
     retriable: true,

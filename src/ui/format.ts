@@ -21,3 +21,13 @@ export function formatTimestamp(epochMs: number): string {
 export function formatSpeed(speed: number): string {
   return `${Number(speed.toFixed(2))}×`;
 }
+
+/**
+ * A member id as the group coordinator makes it — `client.id`, `-`, a random UUID
+ * (`console-consumer-849a01b3-32eb-4f89-b31c-476ca4edd2df`) — shortened to the client id and the
+ * UUID's first group, enough to tell two members apart in a narrow column.
+ */
+export function shortMemberId(memberId: string): string {
+  const m = /^(.*-[0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.exec(memberId);
+  return m ? `${m[1]}…` : memberId;
+}

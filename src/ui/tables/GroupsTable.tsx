@@ -1,5 +1,6 @@
 import type { GroupSnapshot } from '../../sim/groups/groupSummary';
 import { useAppActor, useAppSelector } from '../app/actorContexts';
+import { shortMemberId } from '../format';
 import { useT } from '../i18n/useT';
 import { useSnapshot } from '../workbench/WorkbenchProvider';
 import { groupLag } from './topicStats';
@@ -87,7 +88,9 @@ export function GroupsTable() {
                       <td className={`num${(r.lag ?? 0) > 0 ? ' is-warning' : ''}`}>
                         {r.lag ?? '-'}
                       </td>
-                      <td className="mono">{r.consumer ?? t('groups.unassigned')}</td>
+                      <td className="mono" title={r.consumer ?? undefined}>
+                        {r.consumer ? shortMemberId(r.consumer) : t('groups.unassigned')}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PartitionRecords } from '../../worker/protocol';
 import { useAppActor, useAppSelector } from '../app/actorContexts';
 import { formatTimestamp } from '../format';
@@ -49,6 +49,15 @@ export function MessageBrowser() {
         ? { type: 'select.partition', topic: nextTopic, partition: nextPartition }
         : { type: 'select.clear' },
     );
+  // Opened with nothing chosen: the first topic of the learner's, partition 0 (once; clearing the
+  // choice afterwards is respected).
+  const opened = useRef(false);
+  const firstTopic = snapshot?.topics.find((x) => !x.internal)?.name;
+  useEffect(() => {
+    if (opened.current || !snapshot) return;
+    opened.current = true;
+    if (!topic && firstTopic) choose(firstTopic, 0);
+  });
   const records = page?.records;
   return (
     <div className="message-browser" data-testid="message-browser">

@@ -58,8 +58,8 @@ describe('groupLag', () => {
     const group = {
       groupId: 'g',
       members: [
-        { clientId: 'c1', assignment: [{ topic: 'orders', partition: 1 }] },
-        { clientId: 'c2', assignment: [{ topic: 'orders', partition: 0 }] },
+        { memberId: 'c1', clientId: 'c', assignment: [{ topic: 'orders', partition: 1 }] },
+        { memberId: 'c2', clientId: 'c', assignment: [{ topic: 'orders', partition: 0 }] },
       ],
       offsets: [
         { topic: 'orders', partition: 0, offset: 4 },

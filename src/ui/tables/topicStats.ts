@@ -39,7 +39,7 @@ export interface PartitionLag {
   /** LOG-END-OFFSET as the groups tool shows it: the high watermark (read_uncommitted). */
   logEnd: number | null;
   lag: number | null;
-  /** Client id of the member it is assigned to. */
+  /** CONSUMER-ID (member id) of the member it is assigned to. */
   consumer: string | null;
 }
 
@@ -63,7 +63,7 @@ export function groupLag(group: GroupSnapshot, snapshot: ClusterSnapshot): Parti
     return r;
   };
   for (const m of group.members)
-    for (const tp of m.assignment) row(tp.topic, tp.partition).consumer = m.clientId;
+    for (const tp of m.assignment) row(tp.topic, tp.partition).consumer = m.memberId;
   for (const o of group.offsets) row(o.topic, o.partition).committed = o.offset;
   for (const r of rows.values())
     if (r.committed !== null && r.logEnd !== null) r.lag = Math.max(0, r.logEnd - r.committed);

@@ -83,6 +83,35 @@ export class Admin {
     return f;
   }
 
+  /**
+   * One request to broker `brokerId` on a connection of its own, without retries (what
+   * `ConsumerNetworkClient.send` does for the legacy admin client of kafka-broker-api-versions).
+   * Fails with `NETWORK_EXCEPTION` when the connection is refused or closes (the broker stopped),
+   * and with `REQUEST_TIMED_OUT` when nothing comes back within `timeoutMs` (a cut link).
+   */
+  sendOnce<T>(brokerId: number, kind: string, request: unknown, timeoutMs: number): Future<T> {
+    const f = new Future<T>();
+    const cluster = this.cluster;
+    const client = `client-adminclient-${++this.seq}`;
+    const broker = cluster.brokers.get(brokerId);
+    cluster.network.setUp(client, true);
+    rpc<T>(
+      cluster.network,
+      cluster.scheduler,
+      client,
+      brokerNode(brokerId),
+      kind,
+      (respond) =>
+        broker?.isRunning
+          ? broker.handlers.get('*')!(request, respond as (r: unknown) => void, client)
+          : undefined,
+      (res) => f.resolve(res),
+      (error) => f.reject(error),
+      timeoutMs,
+    );
+    return f;
+  }
+
   /** Runs `build` on the active controller; resolves with the error text or undefined. */
   controllerOp(
     callName: string,

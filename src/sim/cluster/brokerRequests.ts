@@ -7,7 +7,9 @@ import type { Broker } from '../broker/broker';
 import { isUsableBroker } from '../metadata/image';
 import { brokerNode } from '../network/network';
 import { rpc } from '../network/rpc';
+import { brokerApiVersions } from '../protocol/apiKeys';
 import type {
+  ApiVersionsResponse,
   FetchRequest,
   FindCoordinatorRequest,
   ListOffsetsRequest,
@@ -58,6 +60,9 @@ export function routeBrokerRequest(
       return;
     case 'FindCoordinator':
       respond(findCoordinator(cluster, broker, req as FindCoordinatorRequest));
+      return;
+    case 'ApiVersions':
+      respond(apiVersionsResponse(cluster));
       return;
     case 'InitProducerId':
       respond({
@@ -170,6 +175,15 @@ function metadataResponse(
     clusterId: cluster.clusterId,
     controllerId: cluster.driver.controllerId(),
     topics,
+  };
+}
+
+/** `ApiVersionsResponse.createApiVersionsResponse`: the APIs of the broker's listener type. */
+function apiVersionsResponse(cluster: Cluster): ApiVersionsResponse {
+  return {
+    kind: 'ApiVersions',
+    error: 'NONE',
+    apiKeys: brokerApiVersions(cluster.mode === 'kraft' ? 'broker' : 'zkBroker'),
   };
 }
 

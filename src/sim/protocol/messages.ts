@@ -1,9 +1,11 @@
 /**
  * The client ↔ broker requests of Kafka's wire protocol that the simulation models, as plain data.
  * Names and fields follow https://kafka.apache.org/protocol (Produce v9, Fetch v13, Metadata v12,
- * ListOffsets v7, FindCoordinator v4, InitProducerId v4). Errors are Kafka error names.
+ * ListOffsets v7, FindCoordinator v4, InitProducerId v4, ApiVersions v4). Errors are Kafka error
+ * names.
  */
 import type { ProducerBatchData, RecordBatch } from '../log/record';
+import type { ApiVersion } from './apiKeys';
 import type { KafkaErrorName } from './errors';
 
 /** `acks`: 0 = no response, 1 = leader append, -1 = all in-sync replicas (`acks=all`). */
@@ -168,4 +170,17 @@ export interface InitProducerIdResponse {
   error: KafkaErrorName;
   producerId: number;
   producerEpoch: number;
+}
+
+/** Which APIs and versions does the broker support (KIP-35; v3+ name the client, KIP-511). */
+export interface ApiVersionsRequest {
+  kind: 'ApiVersions';
+  clientId: string;
+}
+
+/** The APIs and version ranges the broker supports (KIP-35), as `ApiVersionsResponseData`. */
+export interface ApiVersionsResponse {
+  kind: 'ApiVersions';
+  error: KafkaErrorName;
+  apiKeys: ApiVersion[];
 }

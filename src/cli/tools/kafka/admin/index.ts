@@ -1,5 +1,6 @@
 /** Tools of the 'admin' family, registered in ../../kafkaTools.ts. */
 import type { Tool } from '../../../runtime/types';
+import { brokerApiVersionsTool } from './brokerApiVersions';
 import { getOffsetsTool } from './getOffsets';
 import { kafkaConfigsTool } from './kafkaConfigs';
 import { leaderElectionTool } from './leaderElection';
@@ -14,4 +15,5 @@ export const adminTools: Tool[] = [
   getOffsetsTool,
   metadataQuorumTool,
   storageTool,
+  brokerApiVersionsTool,
 ];

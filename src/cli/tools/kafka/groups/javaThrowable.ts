@@ -114,7 +114,7 @@ export function fromFailureText(text: string): JavaThrowable {
 }
 
 /** jopt's frames for an exception thrown while `parser.parse(args)` runs. */
-function parseFrames(error: OptionError, argv: readonly string[]): string[] {
+export function parseFrames(error: OptionError, argv: readonly string[]): string[] {
   const parse = 'joptsimple.OptionParser.parse(OptionParser.java:396)';
   switch (error.javaClass) {
     case 'joptsimple.UnrecognizedOptionException': {

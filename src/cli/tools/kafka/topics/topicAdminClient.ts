@@ -372,7 +372,7 @@ function allOf(futures: Future<string | undefined>[]): Future<string | undefined
  * undefined when DNS does not know it: `localhost`, IP literals, the Docker host alias, the compose
  * containers, and whatever a broker advertises.
  */
-function resolveHost(ctx: ProcessContext, host: string, port: number): string | undefined {
+export function resolveHost(ctx: ProcessContext, host: string, port: number): string | undefined {
   if (host === '' || host === 'localhost') return '127.0.0.1';
   if (IPV4.test(host) || host.includes(':')) return host;
   if (host === 'host.docker.internal') return '192.168.65.254';

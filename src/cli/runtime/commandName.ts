@@ -6,9 +6,21 @@
  */
 import { kafkaScripts } from '../host/kafkaDistribution';
 import type { ToolRegistry } from './registry';
-import type { Tool } from './types';
+import type { SigpipeAction, Tool } from './types';
 
 const scripts = new Set<string>(kafkaScripts);
+
+/** Kafka's scripts that are plain shell scripts (`ps … | grep … | kill`), not a JVM. */
+const shellScripts = new Set(['kafka-server-stop', 'zookeeper-server-stop']);
+
+/**
+ * What tool `name` does on a broken pipe. Kafka's scripts run a JVM, which ignores SIGPIPE: its
+ * `System.out` swallows the error (the console consumer checks it and closes); every other program
+ * here is native and dies of the signal, as `seq 1 1000000 | head -n 1` shows in bash.
+ */
+export function sigpipeAction(name: string): SigpipeAction {
+  return scripts.has(name) && !shellScripts.has(name) ? 'ignore' : 'terminate';
+}
 
 /**
  * The canonical tool name for `program`, or undefined when it does not name a Kafka script by any

@@ -3,12 +3,15 @@
  * cluster clock and signals. Exit statuses follow bash: 128 + signal number when a signal ends it.
  */
 import type { ClusterHost } from '../host/clusterHost';
+import { sigpipeAction } from './commandName';
 import type {
   ChildProcess,
   InputSource,
+  OutputSink,
   ProcessContext,
   ShellEnv,
   Signal,
+  SigpipeAction,
   SpawnOptions,
   Tool,
 } from './types';
@@ -16,13 +19,16 @@ import type {
 /** Signal numbers as Linux numbers them. */
 export const signalNumbers: Record<Signal, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
+/** SIGPIPE's number: a process it kills ends with status 141. */
+const SIGPIPE = 13;
+
 export interface ProcessWiring {
   pid: number;
   argv: string[];
   env: ShellEnv;
   stdin: InputSource;
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: OutputSink;
+  stderr: OutputSink;
   host: ClusterHost;
   cwd: string;
   headless: boolean;
@@ -42,6 +48,9 @@ export class Process implements ChildProcess {
   exited = false;
   status = 0;
   detached = false;
+  /** A write to stdout or stderr failed: the pipe's reader has gone. */
+  private outputError = false;
+  private sigpipe: SigpipeAction = 'terminate';
   private signalHandler: ((signal: Signal) => void) | undefined;
   private readonly timers = new Set<number>();
   private readonly exitHandlers: ((status: number) => void)[] = [];
@@ -58,6 +67,7 @@ export class Process implements ChildProcess {
 
   /** Starts `tool` in this process; a tool that throws ends with status 1 and the error on stderr. */
   start(tool: Tool): void {
+    this.sigpipe = sigpipeAction(tool.name);
     try {
       tool.run(this.context());
     } catch (e) {
@@ -74,6 +84,13 @@ export class Process implements ChildProcess {
       return;
     }
     this.exit(128 + signalNumbers[signal]);
+  }
+
+  /** Writes to stdout or stderr; a broken pipe kills the process with SIGPIPE unless it ignores it. */
+  private write(sink: OutputSink, text: string): void {
+    if (this.exited || sink(text) !== false) return;
+    this.outputError = true;
+    if (this.sigpipe === 'terminate') this.exit(128 + SIGPIPE);
   }
 
   exit(status: number): void {
@@ -95,12 +112,9 @@ export class Process implements ChildProcess {
       argv: w.argv,
       env: w.env,
       stdin: w.stdin,
-      stdout: (text) => {
-        if (!this.exited) w.stdout(text);
-      },
-      stderr: (text) => {
-        if (!this.exited) w.stderr(text);
-      },
+      stdout: (text) => this.write(w.stdout, text),
+      stderr: (text) => this.write(w.stderr, text),
+      checkError: () => this.outputError,
       fs: host.fs,
       host,
       cwd: w.cwd,

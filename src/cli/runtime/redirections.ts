@@ -8,13 +8,13 @@ import { VirtualFs as Fs } from '../host/virtualFs';
 import type { ExpandedRedirection } from './commandExpansion';
 import { TextInput } from './streams';
 import type { Defer } from './streams';
-import type { InputSource } from './types';
+import type { InputSource, OutputSink } from './types';
 
 /** A command's standard streams. */
 export interface Streams {
   stdin: InputSource;
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: OutputSink;
+  stderr: OutputSink;
 }
 
 /**
@@ -32,7 +32,8 @@ export function applyRedirections(
     if (text !== undefined) {
       stdin = new TextInput(text, files.defer);
     } else if (r.op === '<') {
-      const content = files.fs.read(Fs.resolve(files.cwd, target));
+      const path = Fs.resolve(files.cwd, target);
+      const content = path === '/dev/null' ? '' : files.fs.read(path);
       if (content === undefined) return { error: `${target}: No such file or directory` };
       stdin = new TextInput(content, files.defer);
     } else if (r.op === '>&' && /^\d+$/.test(target)) {

@@ -20,7 +20,7 @@ import type { ToolRegistry } from './registry';
 import { loginVariables, Variables } from './shellEnv';
 import { EmptyInput, LineQueue } from './streams';
 import type { Defer } from './streams';
-import type { InputSource, Signal, Tool } from './types';
+import type { InputSource, OutputSink, Signal, Tool } from './types';
 import { sessionBuiltins } from './builtins/sessionBuiltins';
 import { finishedState, formatJob, jobCommand } from './jobs';
 import type { Job } from './jobs';
@@ -299,6 +299,8 @@ export class ShellSession implements Subshell {
       finished.add(i);
       statuses[i] = status;
       if (i < pipes.length) pipes[i]!.close();
+      // Its pipe's reading end closes: the writer before it dies of SIGPIPE at its next write.
+      if (i > 0) pipes[i - 1]!.closeReader();
       if (--remaining > 0) return;
       if (!background) this.foreground = [];
       const last = statuses[statuses.length - 1]!;
@@ -311,10 +313,10 @@ export class ShellSession implements Subshell {
             ? new EmptyInput(this.defer)
             : (this.options.stdin ?? this.terminal)
           : pipes[i - 1]!;
-      const stdout =
+      const stdout: OutputSink =
         i < pipes.length
-          ? (text: string) => pipes[i]!.write(text)
-          : (text: string) => this.options.write('stdout', text);
+          ? (text) => pipes[i]!.write(text)
+          : (text) => this.options.write('stdout', text);
       this.startCommand(command, stdin, stdout, (status) => finishOne(i, status), background, job);
     });
   }
@@ -327,7 +329,7 @@ export class ShellSession implements Subshell {
   private startCommand(
     command: SimpleCommand,
     stdin: InputSource,
-    stdout: (text: string) => void,
+    stdout: OutputSink,
     onExit: (status: number) => void,
     background: boolean,
     job: Job | undefined,
@@ -365,7 +367,7 @@ export class ShellSession implements Subshell {
     command: SimpleCommand,
     expanded: ExpandedCommand,
     stdin: InputSource,
-    stdout: (text: string) => void,
+    stdout: OutputSink,
     onExit: (status: number) => void,
     background: boolean,
     job: Job | undefined,

@@ -11,9 +11,32 @@ import type { VirtualFs } from '../host/virtualFs';
 export interface InputSource {
   /** True when stdin is the interactive terminal (Kafka's console producer then prints `>` prompts). */
   readonly isTTY: boolean;
-  /** Calls `onLine` with the next line (without its newline), or null at end of input; once per call. */
-  readLine(onLine: (line: string | null) => void): void;
+  /**
+   * Calls `onLine` with the next line (without its newline), or null at end of input; once per
+   * call. `newline` is false for a last line that ended without one (`printf 'a\nb' | wc -l` is 1);
+   * a source that cannot tell leaves it undefined, which means true.
+   */
+  readLine(onLine: (line: string | null, newline?: boolean) => void): void;
+  /**
+   * The next line if it is already there, without waiting: what a real `read()` returns from a
+   * pipe's buffer, so a reader takes a burst of lines at once (`seq 10 | tee f | head -2` fills `f`
+   * before head exits). `null` is end of input; undefined means the reader would wait.
+   */
+  readAvailable?(): { line: string | null; newline: boolean } | undefined;
 }
+
+/**
+ * Where a process's output goes: the terminal, a file, or a pipe to the next command. A pipe whose
+ * reader has exited returns false (the write failed with EPIPE); other sinks return nothing.
+ */
+export type OutputSink = (text: string) => boolean | void;
+
+/**
+ * What a process does when it writes to a pipe nobody reads any more (POSIX SIGPIPE): `terminate`,
+ * as native programs do (status 141, bash's 128 + 13), or `ignore`, as the JVM does — the write
+ * fails quietly and {@link ProcessContext.checkError} reports it.
+ */
+export type SigpipeAction = 'terminate' | 'ignore';
 
 /** Signals a foreground process can receive from the terminal or `kill`. */
 export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGKILL';
@@ -47,8 +70,8 @@ export interface SpawnOptions {
   /** Variables added to the parent's environment. */
   env?: Record<string, string>;
   stdin?: InputSource;
-  stdout?(text: string): void;
-  stderr?(text: string): void;
+  stdout?: OutputSink;
+  stderr?: OutputSink;
 }
 
 /** A process started with {@link ProcessContext.spawn}. */
@@ -79,6 +102,12 @@ export interface ProcessContext {
   readonly headless: boolean;
   /** Runs `handler` when the process gets a signal (Ctrl-C = SIGINT). Without one, SIGINT exits 130. */
   onSignal(handler: (signal: Signal) => void): void;
+  /**
+   * True once a write to stdout or stderr failed because the pipe's reader has exited: Java's
+   * `PrintStream.checkError()`. Only a process that ignores SIGPIPE (a JVM tool) lives to see it;
+   * any other ends with status 141 at that write, as bash's pipeline members do.
+   */
+  checkError(): boolean;
   /** Ends the process with `status`. Output written before still appears; later writes are dropped. */
   exit(status: number): void;
   /**

@@ -4,7 +4,8 @@
  *
  * `run`: create the consumer, subscribe (or assign and seek with `--partition`), then
  * `process()` — receive and format records until `--max-messages`, a receive error (the
- * `--timeout-ms` TimeoutException among them) or the shutdown hook's wakeup (Ctrl-C) — then
+ * `--timeout-ms` TimeoutException among them), a failed write to stdout (`| head` exited: the JVM
+ * ignores SIGPIPE, `checkErr` sees the error) or the shutdown hook's wakeup (Ctrl-C) — then
  * `cleanup()` (seek back over unprinted records, `consumer.close()`) and
  * `Processed a total of N messages` on stderr.
  *
@@ -183,6 +184,11 @@ class ConsoleConsumerRun {
       const record = records[i]!;
       this.messageCount += 1;
       ctx.stdout(this.formatter.format(record, timestampType(ctx, record.topic, record.partition)));
+      // checkErr(output): nobody reads stdout any more (`| head -n 3` has exited), so shut down.
+      if (ctx.checkError()) {
+        ctx.stderr('Unable to write to standard out, closing consumer.\n');
+        return this.shutdown(records.slice(i + 1));
+      }
     }
     if (config.maxMessages !== -1 && this.messageCount >= config.maxMessages)
       return this.shutdown([]);

@@ -2,6 +2,7 @@
  * Builtins that act on the shell itself, with bash's messages: `cd`, `pwd`, `export`, `unset`,
  * `jobs`, `kill`, `history`, `clear`, `help`, `exit`.
  */
+import { kafkaScripts } from '../../host/kafkaDistribution';
 import { VirtualFs } from '../../host/virtualFs';
 import type { ShellSession } from '../session';
 import { formatJob } from '../jobs';
@@ -12,6 +13,8 @@ const builtin = (name: string, summary: string, run: (ctx: ProcessContext) => nu
   summary,
   run: (ctx) => ctx.exit(run(ctx)),
 });
+
+const kafkaScriptNames = new Set<string>(kafkaScripts);
 
 const signalsByName: Record<string, Signal> = {
   INT: 'SIGINT',
@@ -149,7 +152,11 @@ export function sessionBuiltins(session: ShellSession): Tool[] {
         ctx.stdout(
           'Kafka Workbench shell. Kafka tools (also as ./bin/NAME.sh, $KAFKA_HOME/bin/NAME.sh, bin\\windows\\NAME.bat):\n',
         );
-        for (const t of session.options.registry.all())
+        const tools = session.options.registry.all();
+        for (const t of tools.filter((t) => kafkaScriptNames.has(t.name)))
+          ctx.stdout(`  ${t.name.padEnd(28)}${t.summary}\n`);
+        ctx.stdout('Other commands:\n');
+        for (const t of tools.filter((t) => !kafkaScriptNames.has(t.name)))
           ctx.stdout(`  ${t.name.padEnd(28)}${t.summary}\n`);
         ctx.stdout('Shell builtins:\n');
         for (const t of session.builtins.values())

@@ -1,13 +1,11 @@
 /** `cat [file …]`: files from the virtual filesystem, or standard input (`-` or no arguments). */
 import { VirtualFs } from '../../host/virtualFs';
 import type { ProcessContext, Tool } from '../../runtime/types';
+import { eachInputLine, withNewline } from './gnu/lines';
 
+/** Copies standard input as it arrives, a last line without newline included. */
 function copyStdin(ctx: ProcessContext, done: () => void): void {
-  ctx.stdin.readLine((line) => {
-    if (line === null) return done();
-    ctx.stdout(`${line}\n`);
-    copyStdin(ctx, done);
-  });
+  eachInputLine(ctx.stdin, (line, newline) => ctx.stdout(withNewline(line, newline)), done);
 }
 
 export const catTool: Tool = {
@@ -21,7 +19,7 @@ export const catTool: Tool = {
       const name = files[i]!;
       if (name === '-') return copyStdin(ctx, () => next(i + 1));
       const path = VirtualFs.resolve(ctx.cwd, name);
-      const text = ctx.fs.read(path);
+      const text = path === '/dev/null' ? '' : ctx.fs.read(path);
       if (text === undefined) {
         ctx.stderr(
           `cat: ${name}: ${ctx.fs.isDir(path) ? 'Is a directory' : 'No such file or directory'}\n`,

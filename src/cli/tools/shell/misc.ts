@@ -1,4 +1,4 @@
-/** Small coreutils: `true`, `false`, `date`, `mkdir`, `rm`, `env`. */
+/** Small coreutils: `true`, `false`, `date`, `mkdir`, `rm`, `env`; and bash's `:`. */
 import { VirtualFs } from '../../host/virtualFs';
 import type { Tool } from '../../runtime/types';
 
@@ -14,6 +14,8 @@ export function formatDate(ms: number): string {
 
 export const miscTools: Tool[] = [
   { name: 'true', summary: 'Do nothing, successfully.', run: (ctx) => ctx.exit(0) },
+  // `: > file` empties a file, as learners do before `tail -f file`.
+  { name: ':', summary: 'Null command: do nothing, successfully.', run: (ctx) => ctx.exit(0) },
   { name: 'false', summary: 'Do nothing, unsuccessfully.', run: (ctx) => ctx.exit(1) },
   {
     name: 'date',

@@ -36,7 +36,8 @@ describe('consumer groups and messages', () => {
       const rows = card.locator('[data-testid^="group-lag-row-billing-orders-"]');
       return (await rows.locator('td:last-child').allInnerTexts()).map((c) => c.trim());
     };
-    await expect.poll(async () => new Set(await consumers()).size).toBe(2);
+    // The second member joins after the group's initial rebalance delay, in virtual time.
+    await expect.poll(async () => new Set(await consumers()).size, { timeout: 30_000 }).toBe(2);
     for (const c of await consumers()) expect(c).toMatch(/^console-consumer-[0-9a-f]{8}…$/);
     expect(await page.getByTestId('rf__node-group:billing').innerText()).toMatch(/2/);
     await screenshot(page, 'h-consumer-group');
@@ -54,7 +55,9 @@ describe('consumer groups and messages', () => {
     );
     await t1.waitForState('idle');
     await openSideTab(page, 'messages');
-    await expect.poll(() => page.locator('[data-testid^="message-row-"]').count()).toBe(3);
+    await expect
+      .poll(() => page.locator('[data-testid^="message-row-"]').count(), { timeout: 30_000 })
+      .toBe(3);
     expect(await page.getByTestId('message-row-1').innerText()).toContain('logout');
     await screenshot(page, 'h-messages');
     expect(session.errors).toEqual([]);

@@ -14,6 +14,9 @@ export default defineConfig({
     // One browser at a time: the files share the machine's cores with the simulation workers.
     fileParallelism: false,
     testTimeout: 120_000,
+    // What the page shows follows the simulation's virtual time, which a loaded machine slows
+    // down: a polled expectation waits up to 15 s (vitest's default is 1 s).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 300_000,
   },
 });

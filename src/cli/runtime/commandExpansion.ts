@@ -1,12 +1,12 @@
 /**
- * Simple command expansion (bash manual §3.7.1), in bash's order: the words (with pathname
- * expansion), then the assignments before them, then the redirection targets and here-document
+ * Simple command expansion (bash manual §3.7.1), in bash's order: the words (brace expansion
+ * first, pathname expansion last), then the assignments before them, then the redirection targets and here-document
  * bodies. It is one {@link Expansion}: the shell runs each command substitution it yields in a
  * subshell and resumes it with the output, so `$(…)` anywhere in the command is waited for in
  * virtual time.
  */
 import type { VirtualFs } from '../host/virtualFs';
-import { fieldsExpansion, wordExpansion } from '../shell/parse/index';
+import { braceExpandWords, fieldsExpansion, wordExpansion } from '../shell/parse/index';
 import type { Expansion, ExpansionEnv, Redirection, SimpleCommand } from '../shell/parse/index';
 import { expandPathname, hasUnquotedGlob } from './pathnameExpansion';
 
@@ -66,7 +66,7 @@ export function* commandExpansion(
   }
 
   const argv: string[] = [];
-  for (const word of command.words) {
+  for (const word of braceExpandWords(command.words)) {
     const fields = yield* tracked(fieldsExpansion(word, env));
     argv.push(
       ...(hasUnquotedGlob(word.raw)

@@ -19,6 +19,7 @@ export {
 } from './expand';
 export type { Expansion, ExpansionEnv, ExpansionErrorCode, SubstitutionResult } from './expand';
 export { splitFields, defaultIfs } from './fields';
+export { braceExpand, braceExpandWords } from './braceExpansion';
 export { formatDiagnostic } from './diagnostics';
 export type { DiagnosticStyle } from './diagnostics';
 export { andOrLists, defaultFd } from './lists';

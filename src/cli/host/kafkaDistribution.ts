@@ -119,36 +119,15 @@ log.retention.check.interval.ms=300000
  * dynamic controller quorum (KIP-853) found through `controller.quorum.bootstrap.servers` instead
  * of a static `controller.quorum.voters` list; formatted with `kafka-storage.sh format --standalone`.
  */
-const kraftReconfigServerProperties = `# Kafka node settings (KRaft combined mode, dynamic controller quorum), as shipped with Kafka 3.9.
-
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=localhost:9093
-
-listeners=PLAINTEXT://:9092,CONTROLLER://:9093
-inter.broker.listener.name=PLAINTEXT
-advertised.listeners=PLAINTEXT://localhost:9092,CONTROLLER://localhost:9093
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL
-
-num.network.threads=3
-num.io.threads=8
-socket.send.buffer.bytes=102400
-socket.receive.buffer.bytes=102400
-socket.request.max.bytes=104857600
-
-log.dirs=/tmp/kraft-combined-logs
-num.partitions=1
-num.recovery.threads.per.data.dir=1
-
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-
-log.retention.hours=168
-log.segment.bytes=1073741824
-log.retention.check.interval.ms=300000
-`;
+const kraftReconfigServerProperties = kraftServerProperties
+  .replace(
+    '(KRaft combined mode: broker and controller)',
+    '(KRaft combined mode, dynamic controller quorum)',
+  )
+  .replace(
+    'controller.quorum.voters=1@localhost:9093',
+    'controller.quorum.bootstrap.servers=localhost:9093',
+  );
 
 const producerProperties = `# Console producer settings, as shipped with Kafka 3.9.
 bootstrap.servers=localhost:9092

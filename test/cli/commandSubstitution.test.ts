@@ -172,13 +172,14 @@ describe('exit status and standard error', () => {
         "bash: command substitution: line 1: `echo a | | b'\n",
       status: 0,
     });
-    expect(t.run('X=$(if true; then echo; fi)')).toEqual({
+    expect(t.run('X=$(for i in 1; do echo; done; done)')).toEqual({
       stdout: '',
       stderr:
-        'bash: command substitution: line 1: if: compound commands are not supported in this shell\n' +
-        "bash: command substitution: line 1: `if true; then echo; fi'\n",
+        "bash: command substitution: line 1: syntax error near unexpected token `done'\n" +
+        "bash: command substitution: line 1: `for i in 1; do echo; done; done'\n",
       status: 2,
     });
+    expect(t.run('X=$(if true; then echo yes; fi); echo $X').stdout).toBe('yes\n');
   });
 
   it('in a kafka-sim script, the message counts lines on from the command’s line', () => {

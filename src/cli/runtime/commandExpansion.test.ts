@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualFs } from '../host/virtualFs';
 import { parseScript } from '../shell/parse/index';
+import { simpleCommandOf } from '../shell/parse/testEnv';
 import { commandExpansion } from './commandExpansion';
 import type { ExpandedCommand, ExpansionShell } from './commandExpansion';
 
@@ -19,7 +20,7 @@ function shellWith(vars: Record<string, string>, lastStatus = 0): ExpansionShell
 
 /** Expands the first command of `text`, answering substitutions with `outputs` in turn (status = index). */
 function expand(text: string, shell: ExpansionShell, outputs: string[] = []) {
-  const command = parseScript(text).commands[0]!.items[0]!.pipeline.commands[0]!;
+  const command = simpleCommandOf(parseScript(text).commands[0]!);
   const expansion = commandExpansion(command, shell);
   const sources: string[] = [];
   for (let step = expansion.next(); ;) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScript, wordsExpansion } from '../shell/parse/index';
 import type { ParsedList } from '../shell/parse/index';
+import { simpleCommandOf } from '../shell/parse/testEnv';
 import { PendingExpansion, runCommandSubstitution } from './commandSubstitution';
 import type { ExpansionOutcome, Subshell } from './commandSubstitution';
 import type { Signal } from './types';
@@ -35,7 +36,7 @@ class ScriptedSubshell implements Subshell {
   }
 }
 
-const commandOf = (text: string) => parseScript(text).commands[0]!.items[0]!.pipeline.commands[0]!;
+const commandOf = (text: string) => simpleCommandOf(parseScript(text).commands[0]!);
 const env = { get: () => undefined, lastStatus: 0 };
 
 describe('runCommandSubstitution', () => {
@@ -87,6 +88,7 @@ describe('runCommandSubstitution', () => {
     const shell = new ScriptedSubshell();
     runCommandSubstitution(shell, '< cluster.id', 1, () => {});
     const command = shell.ran[0]!.items[0]!.pipeline.commands[0]!;
+    if (command.kind !== 'simple') throw new Error('a simple command expected');
     expect(command.words.map((w) => w.raw)).toEqual(['cat']);
     expect(command.redirections.map((r) => [r.op, r.target.raw])).toEqual([['<', 'cluster.id']]);
   });

@@ -80,6 +80,7 @@ function readFileForm(list: ParsedList): ParsedList {
     item.pipeline.negated ||
     item.pipeline.commands.length !== 1 ||
     command === undefined ||
+    command.kind !== 'simple' ||
     command.words.length > 0 ||
     command.assignments.length > 0 ||
     command.redirections.length !== 1 ||

@@ -7,7 +7,16 @@ import type { ClusterHost } from '../host/clusterHost';
 import { kafkaHome } from '../host/kafkaDistribution';
 import { VirtualFs } from '../host/virtualFs';
 import { andOrLists, ExpansionError } from '../shell/parse/index';
-import type { AndOrList, ParsedList, Pipeline, SimpleCommand } from '../shell/parse/index';
+import type {
+  AndOrList,
+  CompoundCommand,
+  ListItem,
+  ParsedList,
+  Pipeline,
+  SimpleCommand,
+} from '../shell/parse/index';
+import { runCompound } from './compoundCommands';
+import type { CommandIo, LoopControl } from './compoundCommands';
 import { spawnChild } from './childProcess';
 import { findTool } from './commandName';
 import { commandExpansion } from './commandExpansion';
@@ -21,6 +30,7 @@ import { loginVariables, Variables } from './shellEnv';
 import { EmptyInput, LineQueue } from './streams';
 import type { Defer } from './streams';
 import type { InputSource, OutputSink, Signal, Tool } from './types';
+import { loopBuiltins } from './builtins/loopBuiltins';
 import { sessionBuiltins } from './builtins/sessionBuiltins';
 import { finishedState, formatJob, jobCommand } from './jobs';
 import type { Job } from './jobs';
@@ -44,6 +54,13 @@ export interface SessionOptions {
   parent?: ShellSession;
   /** A subshell's standard input, read by its commands instead of the terminal (e.g. a pipe). */
   stdin?: InputSource;
+  /** A subshell's standard output when it is a pipe (a write may fail: SIGPIPE). */
+  stdout?: OutputSink;
+}
+
+/** Something Ctrl-C or `kill %N` reaches: a process, a command still expanding, a subshell. */
+interface Signalable {
+  signal(signal: Signal): void;
 }
 
 const shellName = 'bash';
@@ -58,18 +75,22 @@ export class ShellSession implements Subshell {
   lastStatus = 0;
   private nextPid = 4242;
   /** What Ctrl-C reaches: the foreground pipeline's processes and commands still expanding. */
-  private foreground: (Process | PendingExpansion<ExpandedCommand>)[] = [];
-  /** Background commands still expanding, by job (`kill %N` reaches them). */
-  private readonly pendingInJobs = new Map<PendingExpansion<ExpandedCommand>, Job>();
+  private foreground: Signalable[] = [];
+  /** Background commands still expanding and subshells, by job (`kill %N` reaches them). */
+  private readonly pendingInJobs = new Map<Signalable, Job>();
+  /** Loops running now: `break` and `continue` need one. */
+  loopDepth = 0;
+  /** Set by `break [n]` / `continue [n]`: the loops unwind until it is consumed. */
+  loopControl: LoopControl | undefined;
   private readonly queue: { list: ParsedList; done?: (status: number) => void }[] = [];
-  private runningList = false;
+  runningList = false;
   /**
    * Set when the shell stops running the current command line with this status: Ctrl-C while a
    * foreground command waited for a command substitution, or a signal or `exit` in a subshell
    * (which then runs nothing more).
    */
-  private halt: number | undefined;
-  private readonly defer: Defer;
+  halt: number | undefined;
+  readonly defer: Defer;
   /** Builtins that act on the shell itself (`cd`, `jobs`, `kill`, `history`, …). */
   readonly builtins = new Map<string, Tool>();
 
@@ -86,7 +107,8 @@ export class ShellSession implements Subshell {
     } else {
       this.vars = new Variables(loginVariables(kafkaHome));
     }
-    for (const tool of sessionBuiltins(this)) this.builtins.set(tool.name, tool);
+    for (const tool of [...sessionBuiltins(this), ...loopBuiltins(this)])
+      this.builtins.set(tool.name, tool);
   }
 
   get host(): ClusterHost {
@@ -130,6 +152,8 @@ export class ShellSession implements Subshell {
    * abandoned with the rest of its command line (status 130), as an interactive bash does.
    */
   interrupt(): void {
+    // bash ends a loop on SIGINT as well as the command it runs (or the wait between them).
+    if (this.loopDepth > 0) this.halt ??= 128 + signalNumbers.SIGINT;
     for (const p of [...this.foreground]) p.signal('SIGINT');
   }
 
@@ -139,19 +163,16 @@ export class ShellSession implements Subshell {
    * commands read `stdin`; its standard output goes to `stdout`, its standard error to this shell's.
    * @param lastStatus its `$?`: a substitution after another in the same command sees that one's
    */
-  subshell(
-    stdin: InputSource,
-    stdout: (text: string) => void,
-    lastStatus = this.lastStatus,
-  ): ShellSession {
+  subshell(stdin: InputSource, stdout: OutputSink, lastStatus = this.lastStatus): ShellSession {
     const subshell = new ShellSession({
       ...this.options,
       interactive: false,
       parent: this,
       stdin,
+      stdout,
       terminalInput: this.terminal,
       write: (channel, text) =>
-        channel === 'stdout' ? stdout(text) : this.options.write('stderr', text),
+        channel === 'stdout' ? void stdout(text) : this.options.write('stderr', text),
     });
     subshell.lastStatus = lastStatus;
     return subshell;
@@ -160,6 +181,7 @@ export class ShellSession implements Subshell {
   /** A signal to a subshell: its foreground commands get it and it runs nothing more. */
   signalShell(signal: Signal): void {
     this.halt ??= 128 + signalNumbers[signal];
+    this.loopControl = undefined;
     for (const p of [...this.foreground]) p.signal(signal);
   }
 
@@ -217,26 +239,60 @@ export class ShellSession implements Subshell {
     const next = this.queue.shift();
     if (!next) return;
     this.runningList = true;
-    const lists = andOrLists(next.list.items);
+    this.runItems(next.list.items, this.io, false, undefined, () => {
+      this.runningList = false;
+      this.loopControl = undefined;
+      // A subshell that was signalled or ran `exit` stays halted: it runs nothing more.
+      if (!this.options.parent) this.halt = undefined;
+      next.done?.(this.lastStatus);
+      this.runNext();
+    });
+  }
+
+  /** The shell's own standard streams: the terminal's (or a subshell's pipe). */
+  get io(): CommandIo {
+    return {
+      stdin: this.options.stdin ?? this.terminal,
+      stdout: this.options.stdout ?? ((text) => this.options.write('stdout', text)),
+      stderr: (text) => this.options.write('stderr', text),
+    };
+  }
+
+  /**
+   * Runs a list's and-or lists in order with `io` as standard streams, stopping early when the
+   * shell halts (Ctrl-C in a loop, a signalled subshell) or `break`/`continue` unwinds a loop.
+   * `done` gets the last status (also left in `$?`).
+   * @param background the list runs inside a background job (its commands are not the terminal's)
+   */
+  runItems(
+    items: readonly ListItem[],
+    io: CommandIo,
+    background: boolean,
+    job: Job | undefined,
+    done: (status: number) => void,
+  ): void {
+    const lists = andOrLists([...items]);
     const step = (i: number) => {
       if (this.halt !== undefined) this.lastStatus = this.halt;
-      if (i >= lists.length || this.halt !== undefined) {
-        this.runningList = false;
-        // A subshell that was signalled or ran `exit` stays halted: it runs nothing more.
-        if (!this.options.parent) this.halt = undefined;
-        next.done?.(this.lastStatus);
-        this.runNext();
+      if (i >= lists.length || this.halt !== undefined || this.loopControl !== undefined) {
+        done(this.lastStatus);
         return;
       }
       const andOr = lists[i]!;
       if (andOr.background) {
-        this.startJob(andOr);
+        this.startJob(andOr, io);
         step(i + 1);
       } else {
-        this.runAndOr(andOr, false, (status) => {
-          this.lastStatus = status;
-          step(i + 1);
-        });
+        this.runAndOr(
+          andOr,
+          io,
+          background,
+          (status) => {
+            this.lastStatus = status;
+            step(i + 1);
+          },
+          job,
+        );
       }
     };
     step(0);
@@ -244,17 +300,19 @@ export class ShellSession implements Subshell {
 
   private runAndOr(
     andOr: AndOrList,
+    io: CommandIo,
     background: boolean,
     done: (status: number) => void,
     job?: Job,
   ): void {
     const run = (i: number, status: number) => {
-      if (i >= andOr.pipelines.length) return done(status);
+      if (i >= andOr.pipelines.length || this.loopControl !== undefined) return done(status);
       if (!background && this.halt !== undefined) return done(this.halt);
       const op = i > 0 ? andOr.operators[i - 1] : undefined;
       if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) return run(i + 1, status);
       this.runPipeline(
         andOr.pipelines[i]!,
+        io,
         background,
         (s) => {
           this.lastStatus = s;
@@ -266,7 +324,7 @@ export class ShellSession implements Subshell {
     run(0, this.lastStatus);
   }
 
-  private startJob(andOr: AndOrList): void {
+  private startJob(andOr: AndOrList, io: CommandIo): void {
     const job: Job = {
       id: (this.jobs.reduce((m, j) => Math.max(m, j.id), 0) || 0) + 1,
       pid: this.root.nextPid,
@@ -278,11 +336,13 @@ export class ShellSession implements Subshell {
     this.jobs.push(job);
     this.vars.set('!', String(job.pid));
     if (this.options.interactive) this.options.write('stderr', `[${job.id}] ${job.pid}\n`);
-    this.runAndOr(andOr, true, (status) => (job.state = finishedState(job, status)), job);
+    const jobIo = { ...io, stdin: new EmptyInput(this.defer) };
+    this.runAndOr(andOr, jobIo, true, (status) => (job.state = finishedState(job, status)), job);
   }
 
   private runPipeline(
     pipeline: Pipeline,
+    io: CommandIo,
     background: boolean,
     done: (status: number) => void,
     job?: Job,
@@ -307,17 +367,41 @@ export class ShellSession implements Subshell {
       done(pipeline.negated ? (last === 0 ? 1 : 0) : last);
     };
     commands.forEach((command, i) => {
-      const stdin: InputSource =
-        i === 0
-          ? background
-            ? new EmptyInput(this.defer)
-            : (this.options.stdin ?? this.terminal)
-          : pipes[i - 1]!;
-      const stdout: OutputSink =
-        i < pipes.length
-          ? (text) => pipes[i]!.write(text)
-          : (text) => this.options.write('stdout', text);
-      this.startCommand(command, stdin, stdout, (status) => finishOne(i, status), background, job);
+      const stdin: InputSource = i === 0 ? io.stdin : pipes[i - 1]!;
+      const stdout: OutputSink = i < pipes.length ? (text) => pipes[i]!.write(text) : io.stdout;
+      const streams = { stdin, stdout, stderr: io.stderr };
+      const onExit = (status: number) => finishOne(i, status);
+      if (command.kind === 'simple') {
+        this.startCommand(command, streams, onExit, background, job);
+      } else if (background || commands.length > 1) {
+        this.startInSubshell(command, streams, onExit, background, job);
+      } else {
+        runCompound(this, command, streams, background, job, onExit);
+      }
+    });
+  }
+
+  /**
+   * A compound command in a pipeline or in the background runs in a subshell (bash §3.2.3): its
+   * variables stay its own, and Ctrl-C or `kill %N` reach what it runs.
+   */
+  private startInSubshell(
+    command: CompoundCommand,
+    io: CommandIo,
+    onExit: (status: number) => void,
+    background: boolean,
+    job: Job | undefined,
+  ): void {
+    const subshell = this.subshell(io.stdin, io.stdout);
+    const handle: Signalable = { signal: (signal) => subshell.signalShell(signal) };
+    if (background && job) this.pendingInJobs.set(handle, job);
+    else if (!background) this.foreground.push(handle);
+    subshell.runningList = true;
+    runCompound(subshell, command, subshell.io, background, job, (status) => {
+      subshell.runningList = false;
+      this.pendingInJobs.delete(handle);
+      this.foreground = this.foreground.filter((f) => f !== handle);
+      onExit(status);
     });
   }
 
@@ -328,11 +412,27 @@ export class ShellSession implements Subshell {
    */
   private startCommand(
     command: SimpleCommand,
-    stdin: InputSource,
-    stdout: OutputSink,
+    io: CommandIo,
     onExit: (status: number) => void,
     background: boolean,
     job: Job | undefined,
+  ): void {
+    this.expand(command, io, onExit, background, job, (expanded) =>
+      this.runExpanded(command, expanded, io, onExit, background, job),
+    );
+  }
+
+  /**
+   * Expands `command` (its substitutions run in subshells reading `io.stdin`), then calls `then`.
+   * An expansion error is printed and ends it with status 1; a signal, with 128 + its number.
+   */
+  expand(
+    command: SimpleCommand,
+    io: CommandIo,
+    onExit: (status: number) => void,
+    background: boolean,
+    job: Job | undefined,
+    then: (expanded: ExpandedCommand) => void,
   ): void {
     const expansion = commandExpansion(command, {
       get: (name) => this.special(name),
@@ -342,18 +442,17 @@ export class ShellSession implements Subshell {
       cwd: this.cwd,
     });
     const pending = new PendingExpansion(expansion, command.line, (capture, status) =>
-      this.subshell(stdin, capture, status),
+      this.subshell(io.stdin, capture, status),
     );
     if (background && job) this.pendingInJobs.set(pending, job);
     else if (!background) this.foreground.push(pending);
     pending.start((outcome) => {
       this.pendingInJobs.delete(pending);
       this.foreground = this.foreground.filter((f) => f !== pending);
-      if ('value' in outcome)
-        return this.runExpanded(command, outcome.value, stdin, stdout, onExit, background, job);
+      if ('value' in outcome) return then(outcome.value);
       if ('error' in outcome) {
         if (!(outcome.error instanceof ExpansionError)) throw outcome.error;
-        this.options.write('stderr', `${shellName}: ${outcome.error.message}\n`);
+        io.stderr(`${shellName}: ${outcome.error.message}\n`);
         return this.defer(() => onExit(1));
       }
       // Ctrl-C (or `kill`) while a substitution ran: the command line is abandoned.
@@ -366,22 +465,21 @@ export class ShellSession implements Subshell {
   private runExpanded(
     command: SimpleCommand,
     expanded: ExpandedCommand,
-    stdin: InputSource,
-    stdout: OutputSink,
+    io: CommandIo,
     onExit: (status: number) => void,
     background: boolean,
     job: Job | undefined,
   ): void {
     const { argv, assignments } = expanded;
-    const err = (text: string) => this.options.write('stderr', text);
+    const err = io.stderr;
     if (argv.length === 0) {
       for (const [k, v] of assignments) this.vars.set(k, v);
     }
-    const streams = applyRedirections(
-      expanded.redirections,
-      { stdin, stdout, stderr: err },
-      { fs: this.host.fs, cwd: this.cwd, defer: this.defer },
-    );
+    const streams = applyRedirections(expanded.redirections, io, {
+      fs: this.host.fs,
+      cwd: this.cwd,
+      defer: this.defer,
+    });
     if ('error' in streams) {
       err(`${shellName}: ${streams.error}\n`);
       this.defer(() => onExit(1));

@@ -131,6 +131,7 @@ export interface HereDoc {
 
 /** A command name with arguments, assignments and redirections (bash §3.2.2). */
 export interface SimpleCommand {
+  kind: 'simple';
   /** Assignments before the first word; with no words they set shell variables. */
   assignments: Assignment[];
   /** The command name and its arguments, unexpanded. */
@@ -139,12 +140,96 @@ export interface SimpleCommand {
   line: number;
 }
 
+/** One command of a pipeline: a simple command or a compound one. */
+export type Command = SimpleCommand | CompoundCommand;
+
+/**
+ * Compound commands (bash §3.2.5): loops, conditionals and groups. Their bodies are lists of
+ * and-or lists, as a command line's are; the redirections after the closing word apply to the
+ * whole command (`done < file`, `done > out`).
+ */
+export type CompoundCommand =
+  | ForCommand
+  | LoopCommand
+  | IfCommand
+  | GroupCommand
+  | ArithmeticCommand
+  | ConditionalCommand
+  | CaseCommand
+  | FunctionDefinition;
+
+/** What every compound command has. */
+export interface CompoundBase {
+  redirections: Redirection[];
+  line: number;
+  /** The command as typed, from its first reserved word to the closing one. */
+  source: string;
+}
+
+/** `for NAME [in WORDS]; do LIST; done`; `words` is null without `in` (then `"$@"`). */
+export interface ForCommand extends CompoundBase {
+  kind: 'for';
+  name: string;
+  words: Word[] | null;
+  body: ListItem[];
+}
+
+/** `while LIST; do LIST; done` and `until LIST; do LIST; done`. */
+export interface LoopCommand extends CompoundBase {
+  kind: 'while' | 'until';
+  condition: ListItem[];
+  body: ListItem[];
+}
+
+/** `if LIST; then LIST; [elif LIST; then LIST;]… [else LIST;] fi`. */
+export interface IfCommand extends CompoundBase {
+  kind: 'if';
+  clauses: { condition: ListItem[]; body: ListItem[] }[];
+  elseBody: ListItem[] | null;
+}
+
+/** `{ LIST; }`: a list run in the current shell, e.g. to redirect it as one. */
+export interface GroupCommand extends CompoundBase {
+  kind: 'group';
+  body: ListItem[];
+}
+
+/** `(( expression ))`: status 0 when the expression is non-zero (bash §3.2.5.2). */
+export interface ArithmeticCommand extends CompoundBase {
+  kind: 'arithmetic';
+  /** The text between `((` and `))`, expanded as in double quotes before it is evaluated. */
+  expression: string;
+}
+
+/**
+ * `[[ expression ]]` (bash §3.2.5.2): its words between the brackets, operators (`&&`, `||`, `!`,
+ * `(`, `)`, `<`, `>`) as literal words. Words are expanded without splitting or globbing.
+ */
+export interface ConditionalCommand extends CompoundBase {
+  kind: 'conditional';
+  words: Word[];
+}
+
+/** `case WORD in [(]PATTERN[|PATTERN]…) LIST ;; … esac`. */
+export interface CaseCommand extends CompoundBase {
+  kind: 'case';
+  word: Word;
+  clauses: { patterns: Word[]; body: ListItem[]; terminator: ';;' | ';&' | ';;&' }[];
+}
+
+/** `NAME () COMPOUND` or `function NAME [()] COMPOUND`: defines a shell function. */
+export interface FunctionDefinition extends CompoundBase {
+  kind: 'function';
+  name: string;
+  body: CompoundCommand;
+}
+
 /**
  * `cmd1 | cmd2 | …`, optionally preceded by `!` (bash §3.2.3). A lone `!` gives one empty command
  * (status 0, negated to 1).
  */
 export interface Pipeline {
-  commands: SimpleCommand[];
+  commands: Command[];
   /** `! cmd`: the exit status is logically negated. */
   negated: boolean;
 }

@@ -129,18 +129,26 @@ describe("bash's syntax errors", () => {
     expect(parseScript('| x\n', { firstLine: 7 }).errors[0]?.line).toBe(7);
   });
 
-  it('compound commands, subshells and functions are refused as unsupported, not misparsed', () => {
-    expect(scriptErrors('if true; then echo; fi\n')).toEqual([
-      'bash: line 1: if: compound commands are not supported in this shell',
-      "bash: line 1: `if true; then echo; fi'",
+  it('subshells and select are refused as unsupported, not misparsed', () => {
+    expect(scriptErrors('select x in a b; do echo; done\n')).toEqual([
+      'bash: line 1: select: compound commands are not supported in this shell',
+      "bash: line 1: `select x in a b; do echo; done'",
     ]);
-    expect(parseScript('for t in a b; do echo $t; done\n').errors[0]?.kind).toBe('unsupported');
     expect(parseScript('(cd /tmp && ls)\n').errors[0]?.message).toBe(
       '(: subshells are not supported in this shell',
     );
-    expect(parseScript('f() { echo; }\n').errors[0]?.message).toBe(
-      'f: function definitions are not supported in this shell',
+  });
+
+  it('compound commands parse; stray or missing reserved words are bash syntax errors', () => {
+    expect(parseScript('for t in a b; do echo $t; done\nif true; then :; fi\n').errors).toEqual([]);
+    expect(scriptErrors('for i in 1; do echo; done; done\n')).toEqual(
+      near('done', 1, 'for i in 1; do echo; done; done'),
     );
+    expect(scriptErrors('while true; do :\n')).toEqual([
+      'bash: line 2: syntax error: unexpected end of file',
+    ]);
+    expect(scriptErrors('if true; then fi\n')).toEqual(near('fi', 1, 'if true; then fi'));
+    expect(scriptErrors('f() echo hi\n')).toEqual(near('echo', 1, 'f() echo hi'));
   });
 
   it('reserved words are ordinary words after the command name', () => {

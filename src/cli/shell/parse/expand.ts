@@ -10,8 +10,12 @@
  * `env.commandSubstitution`.
  */
 import type { ParameterPart, Word, WordPart } from './ast';
+import { ArithmeticError, evaluateArithmetic } from '../arithmetic';
+import { IncompleteInput } from './diagnostics';
 import { type Segment, splitFields } from './fields';
 import { patternToRegExp, removeMatch } from './pattern';
+import { WordScanner } from './scanner';
+import { SourceText } from './source';
 
 /** What expansion reads from the running shell. */
 export interface ExpansionEnv {
@@ -31,8 +35,6 @@ export interface ExpansionEnv {
    * drives an {@link Expansion} instead.
    */
   commandSubstitution?(source: string): string;
-  /** Evaluates `$((…))`. */
-  arithmetic?(expression: string): string;
 }
 
 /** What a command substitution produced: its standard output as written, and its exit status. */
@@ -51,7 +53,7 @@ export type Expansion<T> = Generator<string, T, SubstitutionResult>;
 
 /** Why expanding a word failed; `message` is bash's, without the `bash: ` prefix. */
 export type ExpansionErrorCode =
-  'BAD_SUBSTITUTION' | 'PARAMETER_NULL_OR_NOT_SET' | 'UNSUPPORTED_EXPANSION';
+  'BAD_SUBSTITUTION' | 'PARAMETER_NULL_OR_NOT_SET' | 'UNSUPPORTED_EXPANSION' | 'ARITHMETIC';
 
 /**
  * An expansion bash refuses. `BAD_SUBSTITUTION` (`${a b}: bad substitution`) fails the command
@@ -172,13 +174,10 @@ function* expandPart(part: WordPart, state: State, inArgument: boolean): Expansi
       return [{ text, split: !part.quoted, quoted: part.quoted }];
     }
     case 'arithmetic': {
-      if (env.arithmetic === undefined) {
-        throw new ExpansionError(
-          'UNSUPPORTED_EXPANSION',
-          'arithmetic expansion is not supported in this shell',
-        );
-      }
-      return [{ text: env.arithmetic(part.source), split: !part.quoted, quoted: part.quoted }];
+      // The expression is expanded as in double quotes first (bash §3.5.5), then evaluated.
+      const segments = yield* expandParts(quotedTextWord(part.source).parts, state, false);
+      const text = String(arithmetic(joined(segments), env));
+      return [{ text, split: !part.quoted, quoted: part.quoted }];
     }
     case 'invalid':
       if (part.reason === 'bad')
@@ -188,6 +187,44 @@ function* expandPart(part: WordPart, state: State, inArgument: boolean): Expansi
         `${part.source}: expansion not supported in this shell`,
       );
   }
+}
+
+/** Evaluates an expanded arithmetic expression; bash's errors become `ARITHMETIC` expansion errors. */
+function arithmetic(expression: string, env: ExpansionEnv): bigint {
+  try {
+    return evaluateArithmetic(expression, {
+      get: (name) => env.get(name),
+      set: (name, value) => env.set?.(name, value),
+    });
+  } catch (e) {
+    if (e instanceof ArithmeticError) throw new ExpansionError('ARITHMETIC', e.message);
+    throw e;
+  }
+}
+
+/**
+ * `text` read as the body of an unquoted here-document: `$…`, `` `…` `` and `\` are special, the
+ * rest is quoted text. The expression of `$((…))` and `((…))` is expanded this way.
+ */
+export function quotedTextWord(text: string): Word {
+  try {
+    return new WordScanner(new SourceText(text)).readHereDocBody();
+  } catch (e) {
+    // An unclosed `${` inside: bash fails to evaluate the text as it stands.
+    if (e instanceof IncompleteInput)
+      return { parts: [{ kind: 'literal', text, quoted: true }], raw: text };
+    throw e;
+  }
+}
+
+/**
+ * Whether `subject` matches `pattern` as a `case` pattern or the right side of `[[ == ]]` (bash
+ * §3.5.8.1): `*`, `?` and `[…]` in its unquoted text and expansions; quoted text matches itself.
+ * Command substitutions in the pattern are answered by `env.commandSubstitution` if given.
+ */
+export function patternMatches(subject: string, pattern: Word, env: ExpansionEnv): boolean {
+  const segments = completeExpansion(expandParts(pattern.parts, stateOf(env), true), env);
+  return patternToRegExp(segments).test(subject);
 }
 
 /** `~` → `$HOME`, `~+` → `$PWD`, `~-` → `$OLDPWD`; otherwise (or if unset) the text stays. */

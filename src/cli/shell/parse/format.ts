@@ -2,7 +2,7 @@
  * Commands printed back the way bash shows them in `jobs` (print_cmd.c `make_command_string`):
  * words as typed, single spaces, redirections after the words (`> out`, `2>&1`, `<<EOF`).
  */
-import type { Pipeline, Redirection, SimpleCommand } from './ast';
+import type { Command, Pipeline, Redirection, SimpleCommand } from './ast';
 import type { AndOrList } from './lists';
 
 /** One redirection: `> out`, `2>&1`, `<<EOF`, `<<< "text"`. */
@@ -23,9 +23,14 @@ export function formatSimpleCommand(c: SimpleCommand): string {
   ].join(' ');
 }
 
+/** A simple command as above; a compound one as typed. */
+export function formatCommand(c: Command): string {
+  return c.kind === 'simple' ? formatSimpleCommand(c) : typed(c.source);
+}
+
 /** Commands joined with ` | `, after `! ` when negated. */
 export function formatPipeline(p: Pipeline): string {
-  return (p.negated ? '! ' : '') + p.commands.map(formatSimpleCommand).join(' | ');
+  return (p.negated ? '! ' : '') + p.commands.map(formatCommand).join(' | ');
 }
 
 /** An and-or list, e.g. `sleep 1 && echo hi || echo no` (the caller adds ` &` for a running job). */
@@ -35,7 +40,7 @@ export function formatAndOrList(list: AndOrList): string {
     .join('');
 }
 
-/** The word as typed, without `\`-newline continuations. */
+/** The text as typed, without `\`-newline continuations. */
 function typed(raw: string): string {
   return raw.replace(/\\\n/g, '');
 }

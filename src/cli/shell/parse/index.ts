@@ -14,6 +14,8 @@ export {
   expandWords,
   ExpansionError,
   fieldsExpansion,
+  patternMatches,
+  quotedTextWord,
   wordExpansion,
   wordsExpansion,
 } from './expand';

@@ -33,6 +33,25 @@ describe('LineAccumulator: when bash runs the input and when it prompts with PS2
     ]);
   });
 
+  it('a compound command waits for its closing word, nested ones for theirs', () => {
+    expect(feed('for i in {1..3}', 'do', '  echo $i', 'done')).toEqual(['PS2', 'PS2', 'PS2', true]);
+    expect(feed('while true; do', '  if [ -f x ]; then', '    break', '  fi', 'done')).toEqual([
+      'PS2',
+      'PS2',
+      'PS2',
+      'PS2',
+      true,
+    ]);
+    expect(feed('case $x in', '  a) echo a;;', 'esac')).toEqual(['PS2', 'PS2', true]);
+    expect(feed('{ echo a', '}')).toEqual(['PS2', true]);
+    expect(feed('[[ -n x &&', ' -n y ]]')).toEqual(['PS2', true]);
+  });
+
+  it('a stray closing word is an error at once, not a reason to wait', () => {
+    expect(feed('done')).toEqual([true]);
+    expect(feed('for i in 1; do echo; done; fi')).toEqual([true]);
+  });
+
   it('a backslash in a comment does not continue', () => {
     expect(feed('echo a # c \\')).toEqual([true]);
   });

@@ -29,6 +29,8 @@ const shellText = fc
         '}',
       ],
       ...['`', '#', '~', '=', ':', '-', '2', '!', 'EOF', '<<', 'X', '토픽', '${', '$(', 'if', 'fi'],
+      ...['for', 'in', 'do', 'done', 'while', 'until', 'then', 'else', 'elif', 'case', 'esac'],
+      ...[';;', '((', '))', '$((', '[[', ']]', '{1..3}', ',', 'function', '\n', ' ', ' ', ' '],
     ),
     { maxLength: 40 },
   )
@@ -65,7 +67,8 @@ describe('parser robustness (property)', () => {
       fc.property(shellText, (text) => {
         for (const c of parseScript(text).commands) {
           for (const command of c.items.flatMap((i) => i.pipeline.commands)) {
-            for (const word of [...command.words, ...command.redirections.map((r) => r.target)]) {
+            const words = command.kind === 'simple' ? command.words : [];
+            for (const word of [...words, ...command.redirections.map((r) => r.target)]) {
               try {
                 expandWordFields(word, env);
                 expandWord(word, env);

@@ -8,7 +8,7 @@ describe('pipelines (bash manual §3.2.3)', () => {
     const [list] = parseOk(
       'echo "a:1" | kafka-console-producer.sh --topic t --property parse.key=true --property key.separator=:',
     );
-    const commands = list?.items[0]?.pipeline.commands ?? [];
+    const commands = simpleCommands(list?.source ?? '');
     expect(commands.map((c) => c.words.map((w) => expandWord(w, envOf({}))))).toEqual([
       ['echo', 'a:1'],
       [
@@ -26,7 +26,7 @@ describe('pipelines (bash manual §3.2.3)', () => {
   it('chains three commands, and a line may end with | to continue on the next', () => {
     const [list] = parseOk('kafka-topics.sh --list |\n\n  grep orders | wc -l');
     expect(list?.items).toHaveLength(1);
-    expect(list?.items[0]?.pipeline.commands.map((c) => c.words[0]?.raw)).toEqual([
+    expect(simpleCommands(list?.source ?? '').map((c) => c.words[0]?.raw)).toEqual([
       'kafka-topics.sh',
       'grep',
       'wc',
@@ -226,7 +226,9 @@ describe('negation edge cases', () => {
     expect(parseOk('! ! false')[0]?.items[0]?.pipeline.negated).toBe(false);
     const lone = parseOk('!')[0]?.items[0]?.pipeline;
     expect(lone?.negated).toBe(true);
-    expect(lone?.commands).toEqual([{ assignments: [], words: [], redirections: [], line: 1 }]);
+    expect(lone?.commands).toEqual([
+      { kind: 'simple', assignments: [], words: [], redirections: [], line: 1 },
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * The grammar (bash manual §3.2): lists of and-or lists of pipelines of simple commands, with
- * redirections. Compound commands, subshells and functions are reported as unsupported.
+ * The grammar (bash manual §3.2): lists of and-or lists of pipelines of simple and compound
+ * commands (`compound.ts`), with redirections. Subshells and `select` are reported as unsupported.
  */
 import type {
+  Command,
   ListItem,
   ParsedList,
   Pipeline,
@@ -11,6 +12,7 @@ import type {
   SimpleCommand,
 } from './ast';
 import { IncompleteInput, ShellSyntaxError, unexpectedToken, unsupported } from './diagnostics';
+import { parseCompound, parseFunctionBody } from './compound';
 import { hereDocDelimiter } from './hereDoc';
 import type { Lexer, Token } from './lexer';
 import type { SourceText } from './source';
@@ -19,17 +21,10 @@ import type { SourceText } from './source';
 const closingReservedWords = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
 
 /** Reserved words that open a compound command this shell does not run. */
-const compoundReservedWords = new Set([
-  'if',
-  'while',
-  'until',
-  'for',
-  'case',
-  'select',
-  'function',
-  '[[',
-  '{',
-]);
+const unsupportedReservedWords = new Set(['select']);
+
+/** Words of a list that may end it: the reserved words closing the construct it is in, or `;;`. */
+export type ListEnd = ReadonlySet<string>;
 
 /** Recursive-descent parser over a `Lexer`, one complete command at a time. */
 export class Parser {
@@ -70,12 +65,14 @@ export class Parser {
     return this.lexer.warnings.slice(this.reportedWarnings);
   }
 
-  private peek(): Token {
+  /** The next token, not consumed. */
+  peek(): Token {
     this.lookahead ??= this.lexer.next();
     return this.lookahead;
   }
 
-  private take(): Token {
+  /** Consumes the next token. */
+  take(): Token {
     const token = this.peek();
     this.lookahead = null;
     if (token.type !== 'newline' && token.type !== 'eof') this.lastEnd = token.end;
@@ -129,12 +126,13 @@ export class Parser {
       after.type === 'eof' ||
       (after.type === 'control' && after.op === ';');
     if (bangs > 0 && terminator) {
+      const line = this.line(after);
       return {
-        commands: [{ assignments: [], words: [], redirections: [], line: this.line(after) }],
+        commands: [{ kind: 'simple', assignments: [], words: [], redirections: [], line }],
         negated,
       };
     }
-    const commands = [this.parseSimpleCommand()];
+    const commands = [this.parseCommand()];
     for (
       let t = this.peek();
       t.type === 'control' && (t.op === '|' || t.op === '|&');
@@ -144,14 +142,110 @@ export class Parser {
       const left = commands[commands.length - 1];
       if (t.op === '|&') left?.redirections.push(stderrToStdout(this.line(t)));
       this.skipNewlinesBeforeMore(t);
-      commands.push(this.parseSimpleCommand());
+      commands.push(this.parseCommand());
     }
     return { commands, negated };
   }
 
-  private parseSimpleCommand(): SimpleCommand {
+  /** A compound command where its reserved word (or `((`) starts one, else a simple command. */
+  private parseCommand(): Command {
+    return parseCompound(this) ?? this.parseSimpleCommand();
+  }
+
+  /**
+   * A list inside a compound command, up to one of the words in `end` at a command's start (not
+   * consumed). Newlines separate and-or lists as `;` does.
+   * @param line where the compound command began: input ending first asks for more
+   * @param allowEmpty a `case` clause may be empty; a `do`, `then` or `{` body may not
+   */
+  parseCompoundList(end: ListEnd, line: number, allowEmpty = false): ListItem[] {
+    const items: ListItem[] = [];
+    for (;;) {
+      while (this.peek().type === 'newline') this.take();
+      const t = this.peek();
+      if (t.type === 'eof') throw new IncompleteInput(null, line);
+      if (this.atListEnd(t, end)) {
+        if (items.length === 0 && !allowEmpty) throw this.unexpected(t);
+        return items;
+      }
+      const start = t.start;
+      const pipeline = this.parsePipeline();
+      const item: ListItem = {
+        pipeline,
+        connector: null,
+        line: this.source.lineAt(start),
+        source: this.source.text.slice(start, this.lastEnd),
+      };
+      items.push(item);
+      const next = this.peek();
+      if (next.type === 'newline') continue;
+      if (next.type === 'eof') throw new IncompleteInput(null, line);
+      if (this.atListEnd(next, end)) return items;
+      if (next.type !== 'control') throw this.unexpected(next);
+      if (next.op === ';' || next.op === '&') {
+        this.take();
+        item.connector = next.op;
+      } else if (next.op === '&&' || next.op === '||') {
+        this.take();
+        item.connector = next.op;
+        this.skipNewlinesBeforeMore(next);
+      } else {
+        throw this.unexpected(next);
+      }
+    }
+  }
+
+  /** Whether `t` ends a compound list: a closing reserved word in `end`, or `;;`-style in a case. */
+  private atListEnd(t: Token, end: ListEnd): boolean {
+    if (t.type === 'word') return end.has(t.word.raw);
+    return t.type === 'control' && end.has(t.op);
+  }
+
+  /** Redirections after a compound command's closing word (`done < file`). */
+  parseTrailingRedirections(): Redirection[] {
+    const redirections: Redirection[] = [];
+    for (let t = this.peek(); t.type === 'redirect'; t = this.peek()) {
+      this.take();
+      redirections.push(this.parseRedirection(t));
+    }
+    return redirections;
+  }
+
+  /** Consumes the reserved word `word`; anything else is a syntax error, the end of input asks for more. */
+  expectWord(word: string, line: number): void {
+    const t = this.peek();
+    if (t.type === 'eof') throw new IncompleteInput(null, line);
+    if (t.type !== 'word' || t.word.raw !== word) throw this.unexpected(t);
+    this.take();
+  }
+
+  /** Skips newlines; the end of input inside a compound command asks for more. */
+  skipNewlines(line: number): void {
+    while (this.peek().type === 'newline') this.take();
+    if (this.peek().type === 'eof') throw new IncompleteInput(null, line);
+  }
+
+  /** The source text from `start` to the end of the last token taken. */
+  sourceFrom(start: number): string {
+    return this.source.text.slice(start, this.lastEnd);
+  }
+
+  /** Moves the lexer to `pos` (after text read without tokens, e.g. `((…))`). */
+  seek(pos: number): void {
+    this.lookahead = null;
+    this.lexer.scanner.pos = pos;
+    this.lastEnd = pos;
+  }
+
+  /** The text being parsed. */
+  get text(): string {
+    return this.source.text;
+  }
+
+  private parseSimpleCommand(): Command {
     const first = this.peek();
     const cmd: SimpleCommand = {
+      kind: 'simple',
       assignments: [],
       words: [],
       redirections: [],
@@ -171,7 +265,9 @@ export class Parser {
         this.take();
         cmd.redirections.push(this.parseRedirection(t));
       } else if (t.type === 'control' && t.op === '(') {
-        throw this.parenthesis(t, cmd, empty);
+        const result = this.parenthesis(t, cmd, empty, first.start);
+        if (result instanceof ShellSyntaxError) throw result;
+        return result;
       } else {
         if (empty) {
           if (t.type === 'eof') throw new IncompleteInput(null, this.line(t));
@@ -182,7 +278,7 @@ export class Parser {
     }
   }
 
-  private parseRedirection(t: Token & { type: 'redirect' }): Redirection {
+  parseRedirection(t: Token & { type: 'redirect' }): Redirection {
     const target = this.takeRedirectionTarget(t);
     if (target.type !== 'word')
       throw this.unexpected(target.type === 'eof' ? { ...target, type: 'newline' } : target);
@@ -226,12 +322,12 @@ export class Parser {
     return { type: 'word', word, start: target.start, end: fdEnd };
   }
 
-  /** A word where a command starts: `fi` is a syntax error there, `if` an unsupported compound command. */
+  /** A word where a command starts: `fi` is a syntax error there, `select` unsupported. */
   private checkCommandWord(t: Token & { type: 'word' }): void {
     const raw = t.word.raw;
     if (closingReservedWords.has(raw)) throw this.unexpected(t);
     if (raw === '!') throw this.unexpected(t);
-    if (compoundReservedWords.has(raw)) {
+    if (unsupportedReservedWords.has(raw)) {
       const line = this.line(t);
       const message = `${raw}: compound commands are not supported in this shell`;
       throw new ShellSyntaxError(unsupported(message, line, this.source.lineText(line)));
@@ -239,7 +335,12 @@ export class Parser {
   }
 
   /** `(` starts a subshell where a command starts, a function definition after its name, else is an error. */
-  private parenthesis(t: Token, cmd: SimpleCommand, empty: boolean): ShellSyntaxError {
+  private parenthesis(
+    t: Token,
+    cmd: SimpleCommand,
+    empty: boolean,
+    start: number,
+  ): ShellSyntaxError | Command {
     const line = this.line(t);
     const name = cmd.words[0];
     if (empty) {
@@ -260,8 +361,8 @@ export class Parser {
       this.take();
       const next = this.peek();
       if (next.type === 'control' && next.op === ')') {
-        const message = `${name.raw}: function definitions are not supported in this shell`;
-        return new ShellSyntaxError(unsupported(message, line, this.source.lineText(line)));
+        this.take();
+        return parseFunctionBody(this, name.raw, line, start);
       }
       return this.unexpected(next.type === 'eof' ? { ...next, type: 'newline' } : next);
     }
@@ -274,7 +375,7 @@ export class Parser {
     if (this.peek().type === 'eof') throw new IncompleteInput(null, this.line(operator));
   }
 
-  private line(t: Token): number {
+  line(t: Token): number {
     return this.source.lineAt(t.start);
   }
 
@@ -283,7 +384,7 @@ export class Parser {
    * here-document bodies after it, and counts their lines: `cat <<EOF >` followed by a two-line
    * body is blamed on line 3.
    */
-  private unexpected(t: Token): ShellSyntaxError {
+  unexpected(t: Token): ShellSyntaxError {
     const tokenLine = this.line(t);
     const atLineEnd = t.type === 'newline' || t.type === 'eof';
     const line = atLineEnd

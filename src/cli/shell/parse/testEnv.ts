@@ -17,7 +17,16 @@ export function parseOk(text: string): ParsedList[] {
 
 /** The simple commands of `text`, in order. */
 export function simpleCommands(text: string): SimpleCommand[] {
-  return parseOk(text).flatMap((c) => c.items.flatMap((i) => i.pipeline.commands));
+  return parseOk(text).flatMap((c) =>
+    c.items.flatMap((i) => i.pipeline.commands.filter((c) => c.kind === 'simple')),
+  );
+}
+
+/** The first command of `list`, which must be a simple one. */
+export function simpleCommandOf(list: ParsedList): SimpleCommand {
+  const command = list.items[0]?.pipeline.commands[0];
+  if (command?.kind !== 'simple') throw new Error('a simple command expected');
+  return command;
 }
 
 /** The argument vector the first command of `text` runs with. */

@@ -14,6 +14,7 @@ import { sortTool } from './sort';
 import { tailTool } from './tail';
 import { tarTool } from './tar';
 import { teeTool } from './tee';
+import { testTools } from './test';
 import { trTool } from './tr';
 import { uniqTool } from './uniq';
 import { wcTool } from './wc';
@@ -26,6 +27,7 @@ export const shellTools: Tool[] = [
   sleepTool,
   tarTool,
   ...miscTools,
+  ...testTools,
   // The text utilities learners pipe Kafka's output through.
   grepTool,
   headTool,

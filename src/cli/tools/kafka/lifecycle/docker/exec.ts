@@ -153,7 +153,7 @@ function containerShell(
     const env = { get: (n: string) => vars.get(n), lastStatus: status };
     let argvs: string[][];
     try {
-      argvs = p.commands.map((cmd) => expandWords(cmd.words, env));
+      argvs = p.commands.map((cmd) => expandWords(cmd.kind === 'simple' ? cmd.words : [], env));
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
       ctx.stderr(`${shellName}: ${e.message}\n`);

@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDefaultRegistry } from '../../src/cli/defaultRegistry';
+import { createHeadlessSession, runCommandLine } from '../../src/cli/headless/runHeadless';
+import { parseScript } from '../../src/cli/shell/parse/index';
 import { Terminal } from './harness';
 
 const registry = createDefaultRegistry();
@@ -139,6 +141,53 @@ describe('shell fuzzing', () => {
         terminal.wait(100);
       }),
       { numRuns: runs, seed: Number(process.env.CLI_FUZZ_SEED ?? 20261122) },
+    );
+  });
+});
+
+/** Shell syntax around small commands: loops, conditionals, arithmetic, braces, in any order. */
+const shellScript = fc
+  .array(
+    fc.constantFrom(
+      ...['for i in 1 2;', 'for i in {1..3}', 'do', 'done', 'while', 'until', 'if', 'then', 'elif'],
+      ...['else', 'fi', 'case $i in', 'a|1)', '*)', ';;', 'esac', '{', '}', '((', '))', '[[', ']]'],
+      ...['$((i+1))', '$((1/0))', '$((', '[', ']', 'test', '-z', '-eq', '==', '=', '!', '(', ')'],
+      ...[
+        'true',
+        'false',
+        'echo',
+        ':',
+        'break',
+        'continue',
+        '2',
+        'sleep 1',
+        'read x',
+        'x=1',
+        'i++',
+      ],
+      ...['|', '&&', '||', ';', '\n', '&', '$i', '"$x"', 'a*', 'cat', 'wc -l', '<<EOF', 'EOF'],
+    ),
+    { maxLength: 24 },
+  )
+  .map((pieces) => pieces.join(' '));
+
+describe('shell syntax fuzzing', () => {
+  it('random loops, conditionals and arithmetic never throw out of the shell', () => {
+    fc.assert(
+      fc.property(shellScript, (script) => {
+        const session = createHeadlessSession({}, { stdout: () => {}, stderr: () => {} });
+        try {
+          for (const list of parseScript(script).commands)
+            if (list.items.length > 0) {
+              // An endless loop is interrupted after 2 s of virtual time, as Ctrl-C would.
+              const status = runCommandLine(session, list, 2000);
+              expect(Number.isInteger(status), script).toBe(true);
+            }
+        } catch (e) {
+          throw new Error(`the shell threw on: ${JSON.stringify(script)}\n${String(e)}`);
+        }
+      }),
+      { numRuns: 300, seed: Number(process.env.CLI_FUZZ_SEED ?? 20261122) },
     );
   });
 });

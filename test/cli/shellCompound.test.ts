@@ -91,6 +91,12 @@ describe('for, while, until, if, case', () => {
     ).toBe('1\n');
     expect(t.run('x=0; while [ $x -lt 3 ]; do x=$((x+1)); done; echo $x').stdout).toBe('3\n');
     expect(t.run('n=3; until (( n == 0 )); do echo $n; ((n--)); done').stdout).toBe('3\n2\n1\n');
+    expect(
+      t.run(
+        'for ((i = 0; i < 5; i++)); do ((i == 1)) && continue; ((i == 3)) && break; echo $i; done',
+      ).stdout,
+    ).toBe('0\n2\n');
+    expect(t.run('for ((;;)); do echo once; break; done').stdout).toBe('once\n');
   });
 
   it('a loop in a pipeline runs in a subshell: its variables do not survive it', () => {

@@ -11,6 +11,7 @@ import { ArithmeticError, evaluateArithmetic } from '../shell/arithmetic';
 import { evaluateConditional } from '../shell/conditional';
 import { ExpansionError, patternMatches, quotedTextWord } from '../shell/parse/index';
 import type {
+  ArithmeticForCommand,
   CaseCommand,
   CompoundCommand,
   ForCommand,
@@ -68,6 +69,8 @@ export function runCompound(
     switch (command.kind) {
       case 'for':
         return runFor(run, command, done);
+      case 'arithmeticFor':
+        return runArithmeticFor(run, command, done);
       case 'while':
       case 'until':
         return runWhile(run, command, done);
@@ -281,6 +284,46 @@ function runFor(run: Run, command: ForCommand, done: (status: number) => void): 
       if (i >= values.length) return finish(status);
       shell.vars.set(command.name, values[i++]!);
       shell.runItems(command.body, io, background, job, (s) => next((status = s)));
+    });
+  });
+}
+
+/** `for ((init; test; update))`: each expression expanded and evaluated when it is reached. */
+function runArithmeticFor(
+  run: Run,
+  command: ArithmeticForCommand,
+  done: (status: number) => void,
+): void {
+  const { shell, io, background, job } = run;
+  /** Evaluates `text`; undefined after an error (printed). */
+  const evaluate = (text: string, then: (value: bigint | undefined) => void) =>
+    expandText(run, text, command.line, done, (expanded) => {
+      try {
+        then(
+          expanded.trim() === '' ? 1n : evaluateArithmetic(expanded, arithmeticVariables(shell)),
+        );
+      } catch (e) {
+        if (!(e instanceof ArithmeticError)) throw e;
+        io.stderr(`bash: ${e.message}\n`);
+        then(undefined);
+      }
+    });
+  evaluate(command.init, (init) => {
+    if (init === undefined) return done(1);
+    let status = 0;
+    let first = true;
+    loop(run, done, (next, finish) => {
+      const test = () =>
+        evaluate(command.test, (value) => {
+          if (value === undefined) return finish(1);
+          if (value === 0n) return finish(status);
+          shell.runItems(command.body, io, background, job, (s) => next((status = s)));
+        });
+      if (first) {
+        first = false;
+        return test();
+      }
+      evaluate(command.update, (value) => (value === undefined ? finish(1) : test()));
     });
   });
 }

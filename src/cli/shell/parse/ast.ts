@@ -150,6 +150,7 @@ export type Command = SimpleCommand | CompoundCommand;
  */
 export type CompoundCommand =
   | ForCommand
+  | ArithmeticForCommand
   | LoopCommand
   | IfCommand
   | GroupCommand
@@ -171,6 +172,16 @@ export interface ForCommand extends CompoundBase {
   kind: 'for';
   name: string;
   words: Word[] | null;
+  body: ListItem[];
+}
+
+/** `for (( init; test; update )); do LIST; done`: the three arithmetic expressions as typed. */
+export interface ArithmeticForCommand extends CompoundBase {
+  kind: 'arithmeticFor';
+  init: string;
+  /** Empty means true, as in C. */
+  test: string;
+  update: string;
   body: ListItem[];
 }
 

@@ -8,7 +8,6 @@ import type {
   CaseCommand,
   CompoundCommand,
   ConditionalCommand,
-  ForCommand,
   FunctionDefinition,
   IfCommand,
   ListItem,
@@ -94,10 +93,16 @@ function body(p: Parser, end: ReadonlySet<string>, opener: Token, allowEmpty = f
   return p.parseCompoundList(end, p.line(opener), allowEmpty);
 }
 
-function parseFor(p: Parser, t: Token): Omit<ForCommand, 'redirections' | 'source'> {
+function parseFor(p: Parser, t: Token): Bare {
   const line = p.line(t);
   p.take();
   const nameToken = p.peek();
+  if (
+    nameToken.type === 'control' &&
+    nameToken.op === '(' &&
+    p.text.startsWith('((', nameToken.start)
+  )
+    return parseArithmeticFor(p, t, nameToken);
   if (nameToken.type === 'eof') throw new IncompleteInput(null, line);
   if (nameToken.type !== 'word') throw p.unexpected(nameToken);
   p.take();
@@ -119,7 +124,26 @@ function parseFor(p: Parser, t: Token): Omit<ForCommand, 'redirections' | 'sourc
   p.expectWord('do', line);
   const loopBody = body(p, doneEnd, t);
   p.expectWord('done', line);
-  return { kind: 'for', name: nameToken.word.raw, words, body: loopBody, line };
+  return { kind: 'for', name: nameToken.word.raw, words, body: loopBody, line } as Bare;
+}
+
+/** `for (( init; test; update ))` then `do LIST; done`. */
+function parseArithmeticFor(p: Parser, t: Token, open: Token): Bare {
+  const line = p.line(t);
+  const close = findClosingParen(p.text, open.start + 1);
+  if (close < 0) throw new IncompleteInput(')', line);
+  const inner = p.text.slice(open.start + 2, close - 1);
+  const parts = inner.split(';');
+  if (p.text[close - 1] !== ')' || parts.length !== 3) throw p.unexpected(open);
+  p.seek(close + 1);
+  const after = p.peek();
+  if (after.type === 'control' && after.op === ';') p.take();
+  p.skipNewlines(line);
+  p.expectWord('do', line);
+  const loopBody = body(p, doneEnd, t);
+  p.expectWord('done', line);
+  const [init = '', test = '', update = ''] = parts;
+  return { kind: 'arithmeticFor', init, test, update, body: loopBody, line };
 }
 
 /** After `for NAME in WORDS`: a `;` or a newline. */

@@ -149,6 +149,39 @@ describe('for, while, until, if, case', () => {
   });
 });
 
+describe('shell functions', () => {
+  it('take positional parameters, "$@" keeps each argument whole, and return sets the status', () => {
+    const t = new Terminal();
+    const r = t.run(
+      'produce() {\n  for m in "$@"; do echo "$1:$m"; done\n  return $#\n}\nproduce a "b c"; echo "status $? args [$1]"',
+    );
+    expect(r.stdout).toBe('a:a\na:b c\nstatus 2 args []\n');
+  });
+
+  it('return leaves loops inside the function, and outside one is an error', () => {
+    const t = new Terminal();
+    expect(t.run('f() { for i in 1 2; do return 4; done; echo no; }; f; echo $?').stdout).toBe(
+      '4\n',
+    );
+    expect(t.run('return')).toEqual({
+      stdout: '',
+      stderr: "bash: return: can only `return' from a function or sourced script\n",
+      status: 2,
+    });
+  });
+
+  it('a function in a pipeline feeds a console producer', () => {
+    const t = new Terminal();
+    t.run(
+      `gen() { for i in $(seq $1); do echo "k$i"; done; }; gen 4 | kafka-console-producer.sh ${BOOTSTRAP} --topic fn`,
+    );
+    const r = t.run(
+      `kafka-console-consumer.sh ${BOOTSTRAP} --topic fn --from-beginning --max-messages 4 | sort`,
+    );
+    expect(r.stdout).toBe('k1\nk2\nk3\nk4\n');
+  });
+});
+
 describe('expansions and conditionals', () => {
   it('brace expansion gives one argument each', () => {
     const t = new Terminal();

@@ -35,10 +35,14 @@ export interface CommandIo {
   stderr: OutputSink;
 }
 
-/** `break [n]` or `continue [n]` on its way out through `levels` enclosing loops. */
+/**
+ * `break [n]` or `continue [n]` on its way out through `levels` enclosing loops, or `return [n]`
+ * on its way out of a function (through any loops in it) with `status`.
+ */
 export interface LoopControl {
-  kind: 'break' | 'continue';
+  kind: 'break' | 'continue' | 'return';
   levels: number;
+  status?: number;
 }
 
 /** Iterations in one virtual millisecond before each further one is charged 1 ms. */
@@ -89,8 +93,8 @@ export function runCompound(
       case 'case':
         return runCase(run, command, done);
       case 'function':
-        io.stderr(`bash: ${command.name}: function definitions are not supported in this shell\n`);
-        return shell.defer(() => done(2));
+        shell.functions.set(command.name, command);
+        return shell.defer(() => done(0));
     }
   });
 }
@@ -256,7 +260,7 @@ function loop(
   const next = (status: number) => {
     const control = shell.loopControl;
     if (control !== undefined) {
-      if (control.levels > 1) {
+      if (control.kind === 'return' || control.levels > 1) {
         control.levels--;
         return finish(status);
       }

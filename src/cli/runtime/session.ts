@@ -9,7 +9,7 @@ import { VirtualFs } from '../host/virtualFs';
 import { andOrLists, ExpansionError } from '../shell/parse/index';
 import type {
   AndOrList,
-  CompoundCommand,
+  FunctionDefinition,
   ListItem,
   ParsedList,
   Pipeline,
@@ -80,6 +80,10 @@ export class ShellSession implements Subshell {
   private readonly pendingInJobs = new Map<Signalable, Job>();
   /** Loops running now: `break` and `continue` need one. */
   loopDepth = 0;
+  /** Shell functions running now: `return` needs one. */
+  functionDepth = 0;
+  /** Shell functions by name (`name() { …; }`); a subshell starts with a copy. */
+  readonly functions: Map<string, FunctionDefinition>;
   /** Set by `break [n]` / `continue [n]`: the loops unwind until it is consumed. */
   loopControl: LoopControl | undefined;
   private readonly queue: { list: ParsedList; done?: (status: number) => void }[] = [];
@@ -99,6 +103,7 @@ export class ShellSession implements Subshell {
     this.defer = (fn) => scheduler.schedule(0, fn);
     this.terminal = options.terminalInput ?? new LineQueue(this.defer, !options.headless);
     const parent = options.parent;
+    this.functions = new Map(parent?.functions);
     if (parent) {
       this.vars = parent.vars.copy();
       this.cwd = parent.cwd;
@@ -371,10 +376,17 @@ export class ShellSession implements Subshell {
       const stdout: OutputSink = i < pipes.length ? (text) => pipes[i]!.write(text) : io.stdout;
       const streams = { stdin, stdout, stderr: io.stderr };
       const onExit = (status: number) => finishOne(i, status);
+      const shared = background || commands.length > 1;
       if (command.kind === 'simple') {
-        this.startCommand(command, streams, onExit, background, job);
-      } else if (background || commands.length > 1) {
-        this.startInSubshell(command, streams, onExit, background, job);
+        this.startCommand(command, streams, onExit, background, job, shared);
+      } else if (shared) {
+        this.startInSubshell(
+          (subshell, done) => runCompound(subshell, command, subshell.io, background, job, done),
+          streams,
+          onExit,
+          background,
+          job,
+        );
       } else {
         runCompound(this, command, streams, background, job, onExit);
       }
@@ -382,11 +394,11 @@ export class ShellSession implements Subshell {
   }
 
   /**
-   * A compound command in a pipeline or in the background runs in a subshell (bash §3.2.3): its
-   * variables stay its own, and Ctrl-C or `kill %N` reach what it runs.
+   * A compound command or shell function in a pipeline or in the background runs in a subshell
+   * (bash §3.2.3): its variables stay its own, and Ctrl-C or `kill %N` reach what it runs.
    */
   private startInSubshell(
-    command: CompoundCommand,
+    run: (subshell: ShellSession, done: (status: number) => void) => void,
     io: CommandIo,
     onExit: (status: number) => void,
     background: boolean,
@@ -397,7 +409,7 @@ export class ShellSession implements Subshell {
     if (background && job) this.pendingInJobs.set(handle, job);
     else if (!background) this.foreground.push(handle);
     subshell.runningList = true;
-    runCompound(subshell, command, subshell.io, background, job, (status) => {
+    run(subshell, (status) => {
       subshell.runningList = false;
       this.pendingInJobs.delete(handle);
       this.foreground = this.foreground.filter((f) => f !== handle);
@@ -416,9 +428,10 @@ export class ShellSession implements Subshell {
     onExit: (status: number) => void,
     background: boolean,
     job: Job | undefined,
+    shared: boolean,
   ): void {
     this.expand(command, io, onExit, background, job, (expanded) =>
-      this.runExpanded(command, expanded, io, onExit, background, job),
+      this.runExpanded(command, expanded, io, onExit, background, job, shared),
     );
   }
 
@@ -469,6 +482,7 @@ export class ShellSession implements Subshell {
     onExit: (status: number) => void,
     background: boolean,
     job: Job | undefined,
+    shared: boolean,
   ): void {
     const { argv, assignments } = expanded;
     const err = io.stderr;
@@ -489,6 +503,14 @@ export class ShellSession implements Subshell {
       // bash §3.7.1: with no command name, the status is the last command substitution's.
       const status = expanded.substitutionStatus ?? 0;
       this.defer(() => onExit(status));
+      return;
+    }
+    const fn = this.functions.get(argv[0]!);
+    if (fn !== undefined) {
+      const call = (shell: ShellSession, done: (status: number) => void) =>
+        shell.callFunction(fn, argv.slice(1), streams, background, job, done);
+      if (shared) this.startInSubshell(call, streams, onExit, background, job);
+      else call(this, onExit);
       return;
     }
     const found = findTool(argv[0]!, command.words[0]?.raw, {
@@ -535,6 +557,43 @@ export class ShellSession implements Subshell {
     p.start(found.tool);
   }
 
+  /**
+   * Runs shell function `fn` with `args` as its positional parameters (`$1`…, `$#`, `"$@"`), which
+   * are restored when it returns; `return [n]` ends it early.
+   */
+  callFunction(
+    fn: FunctionDefinition,
+    args: string[],
+    io: CommandIo,
+    background: boolean,
+    job: Job | undefined,
+    done: (status: number) => void,
+  ): void {
+    const before = Number(this.vars.get('#') ?? '0');
+    const names = ['#', '@', '*'];
+    for (let i = 1; i <= Math.max(before, args.length); i++) names.push(String(i));
+    const saved = names.map((name) => [name, this.vars.get(name)] as const);
+    for (let i = 1; i <= before; i++) this.vars.unset(String(i));
+    args.forEach((arg, i) => this.vars.set(String(i + 1), arg));
+    this.vars.set('#', String(args.length));
+    this.vars.set('@', args.join(' '));
+    this.vars.set('*', args.join(' '));
+    this.functionDepth++;
+    runCompound(this, fn.body, io, background, job, (status) => {
+      this.functionDepth--;
+      const control = this.loopControl;
+      if (control?.kind === 'return') {
+        this.loopControl = undefined;
+        status = control.status ?? status;
+      }
+      for (const [name, value] of saved) {
+        if (value === undefined) this.vars.unset(name);
+        else this.vars.set(name, value);
+      }
+      done(status);
+    });
+  }
+
   /** The shell a subshell was copied from, at the top (itself when it is no subshell). */
   private get root(): ShellSession {
     return this.options.parent?.root ?? this;
@@ -549,7 +608,7 @@ export class ShellSession implements Subshell {
   private special(name: string): string | undefined {
     if (name === '$') return '4241';
     if (name === '0') return shellName;
-    if (name === '#') return '0';
+    if (name === '#') return this.vars.get('#') ?? '0';
     return this.vars.get(name);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Builtins that steer loops and read input, with bash's messages: `break [n]`, `continue [n]`
- * (builtins/break.def) and `read [-r] [-p prompt] [name …]` (builtins/read.def).
+ * Builtins that steer loops and functions and read input, with bash's messages: `break [n]`,
+ * `continue [n]` (builtins/break.def), `return [n]` and `read [-r] [-p prompt] [name …]`
+ * (builtins/read.def).
  */
 import { defaultIfs } from '../../shell/parse/index';
 import type { ShellSession } from '../session';
@@ -31,6 +32,31 @@ function loopControl(session: ShellSession, kind: 'break' | 'continue'): Tool {
       }
       session.loopControl = { kind, levels: Math.min(levels, session.loopDepth) };
       ctx.exit(0);
+    },
+  };
+}
+
+/** `return [n]`: ends the running function with status n (default: `$?`). */
+function returnBuiltin(session: ShellSession): Tool {
+  return {
+    name: 'return',
+    summary: 'Return from a shell function.',
+    run(ctx) {
+      if (session.functionDepth === 0) {
+        ctx.stderr("bash: return: can only `return' from a function or sourced script\n");
+        return ctx.exit(2);
+      }
+      const arg = ctx.argv[1];
+      let status = session.lastStatus;
+      if (arg !== undefined) {
+        if (/^[-+]?\d+$/.test(arg)) status = Number(BigInt.asUintN(8, BigInt(arg)));
+        else {
+          ctx.stderr(`bash: return: ${arg}: numeric argument required\n`);
+          status = 2;
+        }
+      }
+      session.loopControl = { kind: 'return', levels: 0, status };
+      ctx.exit(status);
     },
   };
 }
@@ -158,7 +184,12 @@ function unescape(line: string): string {
   return line.replace(/\\(.)/g, '$1').replace(/\\$/, '');
 }
 
-/** `break`, `continue` and `read` for `session`. */
+/** `break`, `continue`, `return` and `read` for `session`. */
 export function loopBuiltins(session: ShellSession): Tool[] {
-  return [loopControl(session, 'break'), loopControl(session, 'continue'), readBuiltin(session)];
+  return [
+    loopControl(session, 'break'),
+    loopControl(session, 'continue'),
+    returnBuiltin(session),
+    readBuiltin(session),
+  ];
 }

@@ -198,7 +198,7 @@ function parseArithmetic(p: Parser, t: Token): CompoundCommand {
   if (close < 0) throw new IncompleteInput(')', line);
   if (p.text[close - 1] !== ')' || findClosingParen(p.text, t.start + 2) !== close - 1) {
     throw new ShellSyntaxError(
-      unsupported('(: subshells are not supported in this shell', line, p.text.split('\n')[0]!),
+      unsupported('(: subshells are not supported in this shell', line, p.lineText(line)),
     );
   }
   const expression = p.text.slice(t.start + 2, close - 1);

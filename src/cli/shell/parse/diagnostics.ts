@@ -32,8 +32,8 @@ export function unmatched(close: string, line: number): ShellDiagnostic {
 }
 
 /**
- * A construct bash accepts but this shell cannot run (compound commands, subshells, functions);
- * `message` names it, e.g. `if: compound commands are not supported in this shell`.
+ * A construct bash accepts but this shell cannot run (subshells, `select`);
+ * `message` names it, e.g. `select: compound commands are not supported in this shell`.
  */
 export function unsupported(message: string, line: number, sourceLine: string): ShellDiagnostic {
   return { severity: 'error', kind: 'unsupported', message, line, sourceLine };

@@ -246,13 +246,24 @@ function lookup(name: string, state: State): string | undefined {
 
 const joined = (segments: Segment[]) => segments.map((s) => s.text).join('');
 
+/** `"$@"`: `$1`, `$2`, … as separate fields (`$#` of them). */
+function positionalFields(state: State): Segment[] {
+  const count = Number(lookup('#', state) ?? '0');
+  const segments: Segment[] = [];
+  for (let i = 1; i <= count; i++) {
+    const text = lookup(String(i), state) ?? '';
+    segments.push({ text, split: false, quoted: true, fieldBreak: i > 1 });
+  }
+  return segments;
+}
+
 function* expandParameter(part: ParameterPart, state: State): Expansion<Segment[]> {
   const { name, operator, quoted } = part;
   const value = lookup(name, state);
   const valueSegment = (text: string): Segment[] => [{ text, split: !quoted, quoted }];
   if (part.length) return valueSegment(String(Array.from(value ?? '').length));
-  // "$@" with no positional parameters is no argument at all, not an empty one.
-  if (operator === null && quoted && name === '@' && value === '') return [];
+  // "$@" is one argument per positional parameter, and none at all without any.
+  if (operator === null && quoted && name === '@') return positionalFields(state);
   if (operator === null) return valueSegment(value ?? '');
 
   function* argument(): Expansion<Segment[]> {

@@ -10,6 +10,8 @@ export interface Segment {
   split: boolean;
   /** From quoted text: keeps an otherwise empty word as one empty argument (`""`, `"$UNSET"`). */
   quoted: boolean;
+  /** Starts a new field: each positional parameter of `"$@"` after the first. */
+  fieldBreak?: boolean;
 }
 
 /** bash's IFS when the variable is unset: space, tab, newline. */
@@ -27,6 +29,12 @@ export function splitFields(segments: Segment[], ifs: string | undefined = defau
   let hasField = false;
   let afterWhitespace = false;
   for (const segment of segments) {
+    if (segment.fieldBreak) {
+      fields.push(current);
+      current = '';
+      hasField = false;
+      afterWhitespace = false;
+    }
     if (!segment.split || ifs === '') {
       current += segment.text;
       if (segment.text !== '' || segment.quoted) {

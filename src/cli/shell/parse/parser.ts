@@ -237,6 +237,11 @@ export class Parser {
     this.lastEnd = pos;
   }
 
+  /** Physical line `line` of the input, for diagnostics. */
+  lineText(line: number): string {
+    return this.source.lineText(line);
+  }
+
   /** The text being parsed. */
   get text(): string {
     return this.source.text;

@@ -1,30 +1,14 @@
-/** Small coreutils: `true`, `false`, `date`, `mkdir`, `rm`, `env`; and bash's `:`. */
+/** Small coreutils: `true`, `false`, `date` (date.ts), `mkdir`, `rm`, `env`; and bash's `:`. */
 import { VirtualFs } from '../../host/virtualFs';
 import type { Tool } from '../../runtime/types';
-
-const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** `date`'s default format in the C locale, UTC: `Wed Jan  1 00:00:05 UTC 2025`. */
-export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
+import { dateTool } from './date';
 
 export const miscTools: Tool[] = [
   { name: 'true', summary: 'Do nothing, successfully.', run: (ctx) => ctx.exit(0) },
   // `: > file` empties a file, as learners do before `tail -f file`.
   { name: ':', summary: 'Null command: do nothing, successfully.', run: (ctx) => ctx.exit(0) },
   { name: 'false', summary: 'Do nothing, unsuccessfully.', run: (ctx) => ctx.exit(1) },
-  {
-    name: 'date',
-    summary: 'Print the (virtual) date and time.',
-    run(ctx) {
-      ctx.stdout(`${formatDate(ctx.clock.wallClockMs())}\n`);
-      ctx.exit(0);
-    },
-  },
+  dateTool,
   {
     name: 'mkdir',
     summary: 'Make directories.',

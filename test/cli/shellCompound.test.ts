@@ -200,6 +200,13 @@ describe('expansions and conditionals', () => {
       stderr: 'bash: 1/0: division by 0 (error token is "0")\n',
       status: 1,
     });
+    // As in an interactive bash, the rest of the line is discarded, the loop with it.
+    expect(t.run('for i in 1 2; do echo $((i/0)); echo in; done; echo after')).toEqual({
+      stdout: '',
+      stderr: 'bash: i/0: division by 0 (error token is "0")\n',
+      status: 1,
+    });
+    expect(t.run('echo next').stdout).toBe('next\n');
   });
 
   it('test and [ give bash messages and status 2 on malformed expressions', () => {

@@ -466,6 +466,9 @@ export class ShellSession implements Subshell {
       if ('error' in outcome) {
         if (!(outcome.error instanceof ExpansionError)) throw outcome.error;
         io.stderr(`${shellName}: ${outcome.error.message}\n`);
+        // bash discards the rest of the command line (loops included) after these errors.
+        const fatal = ['BAD_SUBSTITUTION', 'ARITHMETIC'].includes(outcome.error.code);
+        if (fatal && !background) this.halt ??= 1;
         return this.defer(() => onExit(1));
       }
       // Ctrl-C (or `kill`) while a substitution ran: the command line is abandoned.

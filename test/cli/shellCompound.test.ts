@@ -207,6 +207,11 @@ describe('expansions and conditionals', () => {
       status: 1,
     });
     expect(t.run('echo next').stdout).toBe('next\n');
+    expect(t.run('((1/0)); echo $?')).toEqual({
+      stdout: '1\n',
+      stderr: 'bash: ((: 1/0: division by 0 (error token is "0")\n',
+      status: 0,
+    });
   });
 
   it('test and [ give bash messages and status 2 on malformed expressions', () => {

@@ -178,7 +178,7 @@ function arithmeticStatus(run: Run, text: string): number {
     return evaluateArithmetic(text, arithmeticVariables(run.shell)) !== 0n ? 0 : 1;
   } catch (e) {
     if (!(e instanceof ArithmeticError)) throw e;
-    run.io.stderr(`bash: ${e.message}\n`);
+    run.io.stderr(`bash: ((: ${e.message}\n`);
     return 1;
   }
 }
@@ -308,7 +308,7 @@ function runArithmeticFor(
         );
       } catch (e) {
         if (!(e instanceof ArithmeticError)) throw e;
-        io.stderr(`bash: ${e.message}\n`);
+        io.stderr(`bash: ((: ${e.message}\n`);
         then(undefined);
       }
     });

@@ -170,6 +170,19 @@ describe('shell functions', () => {
     });
   });
 
+  it('local variables are restored on return and shift drops positional parameters', () => {
+    const t = new Terminal();
+    const r = t.run(
+      'f() { local a=1 b; a=2; echo "in $a [$b]"; shift 2; echo "$# $1"; shift 5; echo $?; }; a=0; f x y z; echo "out $a [$#]"',
+    );
+    expect(r.stdout).toBe('in 2 []\n1 z\n1\nout 0 [0]\n');
+    expect(t.run('local x=1')).toEqual({
+      stdout: '',
+      stderr: 'bash: local: can only be used in a function\n',
+      status: 1,
+    });
+  });
+
   it('a function in a pipeline feeds a console producer', () => {
     const t = new Terminal();
     t.run(

@@ -50,6 +50,17 @@ describe('a terminal tab and compound commands', () => {
     expect(t.terminal.session.lastStatus).toBe(2);
   });
 
+  it('read -p prompts on the terminal and takes the next typed line', () => {
+    const t = tab();
+    t.terminal.input('read -p "topic? " name; echo "creating $name"');
+    t.run();
+    expect(t.output()).toBe('topic? ');
+    expect(t.terminal.state().readingInput).toBe(true);
+    t.terminal.input('orders');
+    t.run();
+    expect(t.output()).toBe('topic? creating orders\n');
+  });
+
   it('Ctrl-C at PS2 drops the unfinished loop', () => {
     const t = tab();
     t.terminal.input('while true');

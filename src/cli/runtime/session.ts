@@ -82,6 +82,8 @@ export class ShellSession implements Subshell {
   loopDepth = 0;
   /** Shell functions running now: `return` needs one. */
   functionDepth = 0;
+  /** Per running function, the values its `local` variables hid (restored when it returns). */
+  readonly localFrames: Map<string, string | undefined>[] = [];
   /** Shell functions by name (`name() { …; }`); a subshell starts with a copy. */
   readonly functions: Map<string, FunctionDefinition>;
   /** Set by `break [n]` / `continue [n]`: the loops unwind until it is consumed. */
@@ -573,17 +575,19 @@ export class ShellSession implements Subshell {
     done: (status: number) => void,
   ): void {
     const before = Number(this.vars.get('#') ?? '0');
-    const names = ['#', '@', '*'];
-    for (let i = 1; i <= Math.max(before, args.length); i++) names.push(String(i));
-    const saved = names.map((name) => [name, this.vars.get(name)] as const);
-    for (let i = 1; i <= before; i++) this.vars.unset(String(i));
-    args.forEach((arg, i) => this.vars.set(String(i + 1), arg));
-    this.vars.set('#', String(args.length));
-    this.vars.set('@', args.join(' '));
-    this.vars.set('*', args.join(' '));
+    const saved = new Map<string, string | undefined>();
+    for (const name of ['#', '@', '*']) saved.set(name, this.vars.get(name));
+    for (let i = 1; i <= before; i++) saved.set(String(i), this.vars.get(String(i)));
+    this.setPositional(args, before);
     this.functionDepth++;
+    const locals = new Map<string, string | undefined>();
+    this.localFrames.push(locals);
     runCompound(this, fn.body, io, background, job, (status) => {
       this.functionDepth--;
+      this.localFrames.pop();
+      const count = Number(this.vars.get('#') ?? '0');
+      for (let i = 1; i <= count; i++) if (!saved.has(String(i))) saved.set(String(i), undefined);
+      for (const [name, value] of locals) saved.set(name, value);
       const control = this.loopControl;
       if (control?.kind === 'return') {
         this.loopControl = undefined;
@@ -595,6 +599,15 @@ export class ShellSession implements Subshell {
       }
       done(status);
     });
+  }
+
+  /** Sets `$1`… to `args` (and `$#`, `$@`, `$*`), unsetting the rest of the `previous` count. */
+  setPositional(args: readonly string[], previous: number): void {
+    for (let i = args.length + 1; i <= previous; i++) this.vars.unset(String(i));
+    args.forEach((arg, i) => this.vars.set(String(i + 1), arg));
+    this.vars.set('#', String(args.length));
+    this.vars.set('@', args.join(' '));
+    this.vars.set('*', args.join(' '));
   }
 
   /** The shell a subshell was copied from, at the top (itself when it is no subshell). */

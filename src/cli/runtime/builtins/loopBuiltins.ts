@@ -1,7 +1,7 @@
 /**
  * Builtins that steer loops and functions and read input, with bash's messages: `break [n]`,
- * `continue [n]` (builtins/break.def), `return [n]` and `read [-r] [-p prompt] [name …]`
- * (builtins/read.def).
+ * `continue [n]` (builtins/break.def), `return [n]`, `shift [n]`, `local NAME[=VALUE]…` and
+ * `read [-r] [-p prompt] [name …]` (builtins/read.def).
  */
 import { defaultIfs } from '../../shell/parse/index';
 import type { ShellSession } from '../session';
@@ -56,6 +56,57 @@ function returnBuiltin(session: ShellSession): Tool {
         }
       }
       session.loopControl = { kind: 'return', levels: 0, status };
+      ctx.exit(status);
+    },
+  };
+}
+
+/** `shift [n]`: drops the first n positional parameters; status 1 when there are fewer. */
+function shiftBuiltin(session: ShellSession): Tool {
+  return {
+    name: 'shift',
+    summary: 'Shift positional parameters.',
+    run(ctx) {
+      const arg = ctx.argv[1] ?? '1';
+      if (!/^\d+$/.test(arg)) {
+        ctx.stderr(`bash: shift: ${arg}: numeric argument required\n`);
+        return ctx.exit(1);
+      }
+      const n = Number(arg);
+      const count = Number(session.vars.get('#') ?? '0');
+      if (n > count) return ctx.exit(1);
+      const args: string[] = [];
+      for (let i = n + 1; i <= count; i++) args.push(session.vars.get(String(i)) ?? '');
+      session.setPositional(args, count);
+      ctx.exit(0);
+    },
+  };
+}
+
+/** `local NAME[=VALUE]…`: variables restored when the function returns. */
+function localBuiltin(session: ShellSession): Tool {
+  return {
+    name: 'local',
+    summary: 'Define local variables.',
+    run(ctx) {
+      const frame = session.localFrames[session.localFrames.length - 1];
+      if (frame === undefined) {
+        ctx.stderr('bash: local: can only be used in a function\n');
+        return ctx.exit(1);
+      }
+      let status = 0;
+      for (const arg of ctx.argv.slice(1)) {
+        const eq = arg.indexOf('=');
+        const name = eq < 0 ? arg : arg.slice(0, eq);
+        if (!namePattern.test(name)) {
+          ctx.stderr(`bash: local: \`${arg}': not a valid identifier\n`);
+          status = 1;
+          continue;
+        }
+        if (!frame.has(name)) frame.set(name, session.vars.get(name));
+        if (eq >= 0) session.vars.set(name, arg.slice(eq + 1));
+        else session.vars.unset(name);
+      }
       ctx.exit(status);
     },
   };
@@ -184,12 +235,14 @@ function unescape(line: string): string {
   return line.replace(/\\(.)/g, '$1').replace(/\\$/, '');
 }
 
-/** `break`, `continue`, `return` and `read` for `session`. */
+/** `break`, `continue`, `return`, `shift`, `local` and `read` for `session`. */
 export function loopBuiltins(session: ShellSession): Tool[] {
   return [
     loopControl(session, 'break'),
     loopControl(session, 'continue'),
     returnBuiltin(session),
+    shiftBuiltin(session),
+    localBuiltin(session),
     readBuiltin(session),
   ];
 }

@@ -16,6 +16,7 @@ import type {
   SimpleCommand,
 } from '../shell/parse/index';
 import { runCompound } from './compoundCommands';
+import { callFunction } from './shellFunctions';
 import type { CommandIo, LoopControl } from './compoundCommands';
 import { spawnChild } from './childProcess';
 import { findTool } from './commandName';
@@ -513,7 +514,7 @@ export class ShellSession implements Subshell {
     const fn = this.functions.get(argv[0]!);
     if (fn !== undefined) {
       const call = (shell: ShellSession, done: (status: number) => void) =>
-        shell.callFunction(fn, argv.slice(1), streams, background, job, done);
+        callFunction(shell, fn, argv.slice(1), streams, background, job, done);
       if (shared) this.startInSubshell(call, streams, onExit, background, job);
       else call(this, onExit);
       return;
@@ -560,54 +561,6 @@ export class ShellSession implements Subshell {
     if (!background) this.foreground.push(p);
     if (job) job.processes.push(p);
     p.start(found.tool);
-  }
-
-  /**
-   * Runs shell function `fn` with `args` as its positional parameters (`$1`…, `$#`, `"$@"`), which
-   * are restored when it returns; `return [n]` ends it early.
-   */
-  callFunction(
-    fn: FunctionDefinition,
-    args: string[],
-    io: CommandIo,
-    background: boolean,
-    job: Job | undefined,
-    done: (status: number) => void,
-  ): void {
-    const before = Number(this.vars.get('#') ?? '0');
-    const saved = new Map<string, string | undefined>();
-    for (const name of ['#', '@', '*']) saved.set(name, this.vars.get(name));
-    for (let i = 1; i <= before; i++) saved.set(String(i), this.vars.get(String(i)));
-    this.setPositional(args, before);
-    this.functionDepth++;
-    const locals = new Map<string, string | undefined>();
-    this.localFrames.push(locals);
-    runCompound(this, fn.body, io, background, job, (status) => {
-      this.functionDepth--;
-      this.localFrames.pop();
-      const count = Number(this.vars.get('#') ?? '0');
-      for (let i = 1; i <= count; i++) if (!saved.has(String(i))) saved.set(String(i), undefined);
-      for (const [name, value] of locals) saved.set(name, value);
-      const control = this.loopControl;
-      if (control?.kind === 'return') {
-        this.loopControl = undefined;
-        status = control.status ?? status;
-      }
-      for (const [name, value] of saved) {
-        if (value === undefined) this.vars.unset(name);
-        else this.vars.set(name, value);
-      }
-      done(status);
-    });
-  }
-
-  /** Sets `$1`… to `args` (and `$#`, `$@`, `$*`), unsetting the rest of the `previous` count. */
-  setPositional(args: readonly string[], previous: number): void {
-    for (let i = args.length + 1; i <= previous; i++) this.vars.unset(String(i));
-    args.forEach((arg, i) => this.vars.set(String(i + 1), arg));
-    this.vars.set('#', String(args.length));
-    this.vars.set('@', args.join(' '));
-    this.vars.set('*', args.join(' '));
   }
 
   /** The shell a subshell was copied from, at the top (itself when it is no subshell). */

@@ -5,6 +5,7 @@
  */
 import { defaultIfs } from '../../shell/parse/index';
 import type { ShellSession } from '../session';
+import { setPositional } from '../shellFunctions';
 import type { ProcessContext, Tool } from '../types';
 
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -77,7 +78,7 @@ function shiftBuiltin(session: ShellSession): Tool {
       if (n > count) return ctx.exit(1);
       const args: string[] = [];
       for (let i = n + 1; i <= count; i++) args.push(session.vars.get(String(i)) ?? '');
-      session.setPositional(args, count);
+      setPositional(session.vars, args, count);
       ctx.exit(0);
     },
   };

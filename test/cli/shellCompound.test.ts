@@ -236,6 +236,16 @@ describe('expansions and conditionals', () => {
     });
     expect(t.run('test -z "" && [ -n x ] && [ ! -f nope ] && echo ok').stdout).toBe('ok\n');
   });
+
+  it('[[ =~ ]] reads a regular expression with groups and alternatives', () => {
+    const t = new Terminal();
+    const check = (v: string) =>
+      t.run(`v=${v}; [[ $v =~ ^(orders|payments)-[0-9]+$ && -n $v ]] && echo yes || echo no`)
+        .stdout;
+    expect(check('orders-12')).toBe('yes\n');
+    expect(check('users-1')).toBe('no\n');
+    expect(t.run('re="^a.c$"; [[ abc =~ $re ]] && echo match').stdout).toBe('match\n');
+  });
 });
 
 describe('syntax errors', () => {

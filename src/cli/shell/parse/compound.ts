@@ -15,6 +15,7 @@ import type {
   Word,
 } from './ast';
 import { findClosingParen } from './balanced';
+import { quotedTextWord } from './expand';
 import { IncompleteInput, ShellSyntaxError, unsupported } from './diagnostics';
 import type { Token } from './lexer';
 import type { Parser } from './parser';
@@ -237,6 +238,13 @@ function parseConditional(
       p.take();
       continue;
     }
+    if (last === '=~' && next.type !== 'newline') {
+      const regex = readRegex(p, next.start);
+      if (regex !== null) {
+        words.push(regex);
+        continue;
+      }
+    }
     if (next.type === 'word') {
       words.push(next.word);
     } else if (
@@ -250,6 +258,36 @@ function parseConditional(
     }
     p.take();
   }
+}
+
+/**
+ * The regular expression after `=~`: bash reads it up to a blank outside parentheses, so `(`, `)`
+ * and `|` belong to it (`[[ $x =~ ^(a|b)$ ]]`). Null when it has quotes (the word is then read as
+ * usual). Its `$…` expansions are kept; everything else is literal.
+ */
+function readRegex(p: Parser, start: number): Word | null {
+  const text = p.text;
+  let depth = 0;
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') {
+      i++;
+    } else if (c === "'" || c === '"') {
+      return null;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && ' \t\n;&'.includes(c)) {
+      break;
+    }
+  }
+  const raw = text.slice(start, i);
+  if (raw === '' || raw === ']]') return null;
+  p.seek(i);
+  return { ...quotedTextWord(raw), raw };
 }
 
 function parseCase(p: Parser, t: Token): Omit<CaseCommand, 'redirections' | 'source'> {

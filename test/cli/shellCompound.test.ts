@@ -4,6 +4,7 @@
  * messages for malformed input.
  */
 import { describe, expect, it } from 'vitest';
+import { runHeadless } from '../../src/cli/headless/runHeadless';
 import { Terminal } from './harness';
 
 const BOOTSTRAP = '--bootstrap-server localhost:9092';
@@ -245,6 +246,21 @@ describe('expansions and conditionals', () => {
     expect(check('orders-12')).toBe('yes\n');
     expect(check('users-1')).toBe('no\n');
     expect(t.run('re="^a.c$"; [[ abc =~ $re ]] && echo match').stdout).toBe('match\n');
+  });
+});
+
+describe('kafka-sim scripts', () => {
+  it('a loop over several lines runs as one command, echoed whole', () => {
+    let stdout = '';
+    let stderr = '';
+    const status = runHeadless(
+      'for t in a b\ndo\n  echo "topic-$t"\ndone\nwhile true; do\n',
+      { echo: true },
+      { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) },
+    );
+    expect(stdout).toBe('$ for t in a b\ndo\n  echo "topic-$t"\ndone\ntopic-a\ntopic-b\n');
+    expect(stderr).toBe('bash: line 6: syntax error: unexpected end of file\n');
+    expect(status).toBe(2);
   });
 });
 

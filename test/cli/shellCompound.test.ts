@@ -144,6 +144,14 @@ describe('for, while, until, if, case', () => {
     );
   });
 
+  it('( … ) runs in a subshell: cd, variables and exit stay inside', () => {
+    const t = new Terminal();
+    expect(t.run('x=1; (cd config; x=2; pwd; exit 3); echo "$? $x"; pwd').stdout).toBe(
+      '/opt/kafka/config\n3 1\n/opt/kafka\n',
+    );
+    expect(t.run('(echo a; echo b) | wc -l').stdout).toBe('2\n');
+  });
+
   it('a group redirects its commands as one', () => {
     const t = new Terminal();
     expect(t.run('{ echo a; echo b; } > out.txt; wc -l < out.txt').stdout).toBe('2\n');

@@ -81,6 +81,8 @@ export function runCompound(
       case 'if':
         return runIf(run, command, done);
       case 'group':
+      case 'subshell':
+        // The session has already put a `( … )` in a subshell of its own.
         return shell.runItems(command.body, io, background, job, done);
       case 'arithmetic':
         return expandText(run, command.expression, command.line, done, (text) =>

@@ -382,7 +382,7 @@ export class ShellSession implements Subshell {
       const shared = background || commands.length > 1;
       if (command.kind === 'simple') {
         this.startCommand(command, streams, onExit, background, job, shared);
-      } else if (shared) {
+      } else if (shared || command.kind === 'subshell') {
         this.startInSubshell(
           (subshell, done) => runCompound(subshell, command, subshell.io, background, job, done),
           streams,

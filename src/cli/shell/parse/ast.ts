@@ -154,6 +154,7 @@ export type CompoundCommand =
   | LoopCommand
   | IfCommand
   | GroupCommand
+  | SubshellCommand
   | ArithmeticCommand
   | ConditionalCommand
   | CaseCommand
@@ -202,6 +203,12 @@ export interface IfCommand extends CompoundBase {
 /** `{ LIST; }`: a list run in the current shell, e.g. to redirect it as one. */
 export interface GroupCommand extends CompoundBase {
   kind: 'group';
+  body: ListItem[];
+}
+
+/** `( LIST )`: a list run in a subshell (bash §3.2.5.3): its variables and `cd` stay inside. */
+export interface SubshellCommand extends CompoundBase {
+  kind: 'subshell';
   body: ListItem[];
 }
 

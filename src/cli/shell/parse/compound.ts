@@ -1,6 +1,6 @@
 /**
  * Compound commands (bash manual §3.2.5, parse.y): `for`, `while`, `until`, `if`, `case`, `{ …; }`,
- * `(( … ))`, `[[ … ]]` and function definitions. A reserved word is recognised only where a command
+ * `( … )`, `(( … ))`, `[[ … ]]` and function definitions. A reserved word is recognised only where a command
  * starts and only unquoted (`"for"` is an ordinary command name). Input that ends inside one asks
  * an interactive shell for more (PS2); a script gets `syntax error: unexpected end of file`.
  */
@@ -16,7 +16,7 @@ import type {
 } from './ast';
 import { findClosingParen } from './balanced';
 import { quotedTextWord } from './expand';
-import { IncompleteInput, ShellSyntaxError, unsupported } from './diagnostics';
+import { IncompleteInput } from './diagnostics';
 import type { Token } from './lexer';
 import type { Parser } from './parser';
 
@@ -33,6 +33,7 @@ const thenEnd = new Set(['then']);
 const ifBodyEnd = new Set(['elif', 'else', 'fi']);
 const fiEnd = new Set(['fi']);
 const braceEnd = new Set(['}']);
+const parenEnd = new Set([')']);
 const caseBodyEnd = new Set(['esac', ';;', ';&', ';;&']);
 
 /** The compound command starting at the next token, or null when a simple command starts there. */
@@ -40,6 +41,21 @@ export function parseCompound(p: Parser): CompoundCommand | null {
   const t = p.peek();
   if (t.type === 'control' && t.op === '(' && p.text.startsWith('((', t.start)) {
     return parseArithmetic(p, t);
+  }
+  if (t.type === 'control' && t.op === '(') {
+    p.take();
+    const items = body(p, parenEnd, t);
+    const close = p.take();
+    if (close.type !== 'control' || close.op !== ')') throw p.unexpected(close);
+    const source = p.sourceFrom(t.start);
+    const line = p.line(t);
+    return {
+      kind: 'subshell',
+      body: items,
+      line,
+      source,
+      redirections: p.parseTrailingRedirections(),
+    };
   }
   if (t.type !== 'word') return null;
   let command: Bare;
@@ -192,15 +208,13 @@ function parseIf(p: Parser, t: Token): Omit<IfCommand, 'redirections' | 'source'
   }
 }
 
-/** `((…))`: the text up to the matching `))`; `((a)(b))` is not arithmetic and is an error. */
+/** `((…))`: the text up to the matching `))`; `((a)(b))` is not arithmetic and is an error here. */
 function parseArithmetic(p: Parser, t: Token): CompoundCommand {
   const line = p.line(t);
   const close = findClosingParen(p.text, t.start + 1);
   if (close < 0) throw new IncompleteInput(')', line);
   if (p.text[close - 1] !== ')' || findClosingParen(p.text, t.start + 2) !== close - 1) {
-    throw new ShellSyntaxError(
-      unsupported('(: subshells are not supported in this shell', line, p.lineText(line)),
-    );
+    throw p.unexpected(t);
   }
   const expression = p.text.slice(t.start + 2, close - 1);
   p.seek(close + 1);

@@ -32,7 +32,7 @@ export function unmatched(close: string, line: number): ShellDiagnostic {
 }
 
 /**
- * A construct bash accepts but this shell cannot run (subshells, `select`);
+ * A construct bash accepts but this shell cannot run (`select`);
  * `message` names it, e.g. `select: compound commands are not supported in this shell`.
  */
 export function unsupported(message: string, line: number, sourceLine: string): ShellDiagnostic {

@@ -339,7 +339,7 @@ export class Parser {
     }
   }
 
-  /** `(` starts a subshell where a command starts, a function definition after its name, else is an error. */
+  /** `(` after a command's name starts a function definition; anywhere else in a command it is an error. */
   private parenthesis(
     t: Token,
     cmd: SimpleCommand,
@@ -348,15 +348,7 @@ export class Parser {
   ): ShellSyntaxError | Command {
     const line = this.line(t);
     const name = cmd.words[0];
-    if (empty) {
-      return new ShellSyntaxError(
-        unsupported(
-          '(: subshells are not supported in this shell',
-          line,
-          this.source.lineText(line),
-        ),
-      );
-    }
+    if (empty) return this.unexpected(t);
     if (
       name !== undefined &&
       cmd.words.length === 1 &&

@@ -103,6 +103,8 @@ describe('for, while, until, if, case', () => {
   it('a loop in a pipeline runs in a subshell: its variables do not survive it', () => {
     const t = new Terminal();
     expect(t.run('y=0; for i in 1 2; do y=$i; done | cat; echo $y').stdout).toBe('0\n');
+    // So does each command of a pipeline inside a loop: a break there leaves the loop alone.
+    expect(t.run('for i in 1 2; do echo x | break; echo $i; done').stdout).toBe('1\n2\n');
   });
 
   it('break outside a loop prints bash message and succeeds', () => {

@@ -66,6 +66,9 @@ interface Signalable {
 
 const shellName = 'bash';
 
+/** Builtins that steer the shell's own loops and functions. */
+const loopControlBuiltins = new Set(['break', 'continue', 'return']);
+
 export class ShellSession implements Subshell {
   readonly vars: Variables;
   readonly history: string[] = [];
@@ -527,6 +530,15 @@ export class ShellSession implements Subshell {
     if ('error' in found) {
       streams.stderr(`${shellName}: ${found.error}\n`);
       this.defer(() => onExit(127));
+      return;
+    }
+    if (
+      shared &&
+      loopControlBuiltins.has(found.tool.name) &&
+      found.tool === this.builtins.get(found.tool.name)
+    ) {
+      // In a pipeline bash runs it in a subshell of its own, where it changes nothing.
+      this.defer(() => onExit(0));
       return;
     }
     argv[0] = found.program;

@@ -214,6 +214,22 @@ describe('expansions and conditionals', () => {
     );
   });
 
+  it('$RANDOM draws 0–32767 from the cluster seed: the same script gives the same keys', () => {
+    const keys = () =>
+      new Terminal({ seed: 7 }).run('for i in {1..5}; do echo "key-$((RANDOM % 3)) $RANDOM"; done')
+        .stdout;
+    const first = keys();
+    expect(first).toBe(keys());
+    const lines = first.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      const [key, n] = line.split(' ');
+      expect(key).toMatch(/^key-[0-2]$/);
+      expect(Number(n)).toBeLessThan(32768);
+    }
+    expect(new Set(lines).size).toBeGreaterThan(1);
+  });
+
   it('$((…)) evaluates as bash, with its division-by-zero message', () => {
     const t = new Terminal();
     expect(

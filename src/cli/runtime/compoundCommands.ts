@@ -187,13 +187,13 @@ function arithmeticStatus(run: Run, text: string): number {
 
 /** What a pattern's expansions read (a `$(…)` in a pattern is not supported). */
 function patternEnv(shell: ShellSession) {
-  return { get: (name: string) => shell.vars.get(name), lastStatus: shell.lastStatus };
+  return { get: (name: string) => shell.parameter(name), lastStatus: shell.lastStatus };
 }
 
 /** The shell variables arithmetic reads and assigns. */
 export function arithmeticVariables(shell: ShellSession) {
   return {
-    get: (name: string) => shell.vars.get(name),
+    get: (name: string) => shell.parameter(name),
     set: (name: string, value: string) => shell.vars.set(name, value),
   };
 }

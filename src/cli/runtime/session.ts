@@ -3,6 +3,7 @@
  * as processes in the cluster's virtual time. The browser terminal and the headless `kafka-sim`
  * shell both drive one (DESIGN §4).
  */
+import type { Prng } from '../../sim/random/prng';
 import type { ClusterHost } from '../host/clusterHost';
 import { kafkaHome } from '../host/kafkaDistribution';
 import { VirtualFs } from '../host/virtualFs';
@@ -454,7 +455,7 @@ export class ShellSession implements Subshell {
     then: (expanded: ExpandedCommand) => void,
   ): void {
     const expansion = commandExpansion(command, {
-      get: (name) => this.special(name),
+      get: (name) => this.parameter(name),
       set: (name, value) => this.vars.set(name, value),
       lastStatus: this.lastStatus,
       fs: this.host.fs,
@@ -585,9 +586,17 @@ export class ShellSession implements Subshell {
     return this.root.nextPid++;
   }
 
-  /** Variable lookup with bash's special parameters. */
-  private special(name: string): string | undefined {
+  /** `$RANDOM`'s generator: the cluster's seed, shared by the shell and its subshells. */
+  private randomStream: Prng | undefined;
+
+  /** A variable or one of bash's special parameters (`$$`, `$0`, `$#`, `$RANDOM`). */
+  parameter(name: string): string | undefined {
     if (name === '$') return '4241';
+    if (name === 'RANDOM' && this.vars.get('RANDOM') === undefined) {
+      const root = this.root;
+      root.randomStream ??= this.host.cluster.rng.fork('shell-random');
+      return String(root.randomStream.int(32768));
+    }
     if (name === '0') return shellName;
     if (name === '#') return this.vars.get('#') ?? '0';
     return this.vars.get(name);

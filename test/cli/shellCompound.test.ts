@@ -132,6 +132,11 @@ describe('for, while, until, if, case', () => {
       'for f in a.log b.txt c; do case $f in *.log) echo "log $f";; *.txt|*.md) echo "doc $f";; *) echo "other $f";; esac; done',
     );
     expect(r.stdout).toBe('log a.log\ndoc b.txt\nother c\n');
+    // `;&` falls into the next body, `;;&` goes on matching; no match is status 0.
+    expect(
+      t.run('x=abc; case $x in a*) echo A;;& *b*) echo B;& zz) echo Z;; *) echo no;; esac').stdout,
+    ).toBe('A\nB\nZ\n');
+    expect(t.run('false; case q in a) ;; esac').status).toBe(0);
   });
 
   it('read splits lines from a file, a pipe or a here-document', () => {

@@ -1,6 +1,6 @@
 /**
- * Running compound commands (bash manual §3.2.5) in virtual time: `for`, `while`, `until`, `if`,
- * `case`, `{ …; }`, `(( … ))` and `[[ … ]]`. Their bodies run as command lines do, one command after
+ * Running compound commands (bash manual §3.2.5) in virtual time: `for`, `for ((…))`, `while`,
+ * `until`, `if`, `case`, `{ …; }`, `( … )`, `(( … ))`, `[[ … ]]` and function definitions. Their bodies run as command lines do, one command after
  * another as each ends, so a `sleep 1` in a loop advances the clock and a Kafka tool in a loop is
  * waited for. Every iteration yields to the scheduler; a loop whose iterations take no virtual time
  * at all (`while true; do :; done`) is charged 1 ms per iteration after a thousand in a row, so the
@@ -16,7 +16,6 @@ import type {
   CompoundCommand,
   ForCommand,
   IfCommand,
-  ListItem,
   LoopCommand,
   Redirection,
   SimpleCommand,
@@ -382,35 +381,31 @@ function runIf(run: Run, command: IfCommand, done: (status: number) => void): vo
 function runCase(run: Run, command: CaseCommand, done: (status: number) => void): void {
   const { shell, io, background, job } = run;
   expandWordsThen(run, [command.word], command.line, done, 'conditional', ([subject = '']) => {
-    const clauseFrom = (i: number, matched: boolean): void => {
-      const clause = command.clauses[i];
-      if (clause === undefined) return done(matched ? shell.lastStatus : 0);
-      const runBody = (items: ListItem[]) =>
-        shell.runItems(items, io, background, job, (status) => {
-          if (clause.terminator === ';&') return runBodyOnly(i + 1, status);
-          if (clause.terminator === ';;&') return clauseFrom(i + 1, true);
-          done(status);
-        });
-      const runBodyOnly = (j: number, status: number): void => {
-        const fallThrough = command.clauses[j];
-        if (fallThrough === undefined) return done(status);
-        shell.runItems(fallThrough.body, io, background, job, (s) => {
-          if (fallThrough.terminator === ';&') return runBodyOnly(j + 1, s);
-          if (fallThrough.terminator === ';;&') return clauseFrom(j + 1, true);
-          done(s);
-        });
-      };
-      try {
-        const env = patternEnv(shell);
-        if (clause.patterns.some((p) => patternMatches(subject, p, env)))
-          return runBody(clause.body);
-      } catch (e) {
-        if (!(e instanceof ExpansionError)) throw e;
-        io.stderr(`bash: ${e.message}\n`);
-        return done(1);
-      }
-      clauseFrom(i + 1, matched);
+    const env = patternEnv(shell);
+    /** Runs clause `j`'s body, then falls through (`;&`) or goes on matching (`;;&`). */
+    const runBody = (j: number, status: number): void => {
+      const clause = command.clauses[j];
+      if (clause === undefined) return done(status);
+      shell.runItems(clause.body, io, background, job, (s) => {
+        if (clause.terminator === ';&') return runBody(j + 1, s);
+        if (clause.terminator === ';;&') return match(j + 1, s);
+        done(s);
+      });
     };
-    clauseFrom(0, false);
+    /** Tries the clauses from `i` on; `status` is the command's if none matches. */
+    const match = (i: number, status: number): void => {
+      for (let k = i; k < command.clauses.length; k++) {
+        try {
+          if (command.clauses[k]!.patterns.some((p) => patternMatches(subject, p, env)))
+            return runBody(k, status);
+        } catch (e) {
+          if (!(e instanceof ExpansionError)) throw e;
+          io.stderr(`bash: ${e.message}\n`);
+          return done(1);
+        }
+      }
+      done(status);
+    };
+    match(0, 0);
   });
 }

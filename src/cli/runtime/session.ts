@@ -7,7 +7,7 @@ import type { Prng } from '../../sim/random/prng';
 import type { ClusterHost } from '../host/clusterHost';
 import { kafkaHome } from '../host/kafkaDistribution';
 import { VirtualFs } from '../host/virtualFs';
-import { andOrLists, ExpansionError } from '../shell/parse/index';
+import { andOrLists, ExpansionError, historyLine } from '../shell/parse/index';
 import type {
   AndOrList,
   FunctionDefinition,
@@ -139,7 +139,7 @@ export class ShellSession implements Subshell {
 
   /** Runs a parsed command line after those already queued; `done` gets its exit status. */
   submit(list: ParsedList, done?: (status: number) => void): void {
-    if (list.source.trim() !== '') this.history.push(list.source);
+    if (list.source.trim() !== '') this.history.push(historyLine(list.source));
     this.queue.push({ list, done });
     if (!this.runningList) this.runNext();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAndOrList, formatPipeline } from './format';
+import { formatAndOrList, formatPipeline, historyLine } from './format';
 import { andOrLists, defaultFd } from './lists';
 import { parseOk } from './testEnv';
 
@@ -45,5 +45,21 @@ describe('defaultFd', () => {
     expect((['>', '>>', '>|', '>&', '&>', '&>>'] as const).map(defaultFd)).toEqual([
       1, 1, 1, 1, 1, 1,
     ]);
+  });
+});
+
+describe('historyLine (bash cmdhist)', () => {
+  it('joins a multi-line compound command as bash history shows it', () => {
+    expect(historyLine('for i in a b\ndo\n  echo $i\ndone')).toBe('for i in a b; do echo $i; done');
+    expect(historyLine('while true; do\n  if [ -f x ]; then\n    break\n  fi\ndone')).toBe(
+      'while true; do if [ -f x ]; then break; fi; done',
+    );
+    expect(historyLine('case $x in\n  a) echo a;;\nesac')).toBe('case $x in a) echo a;; esac');
+    expect(historyLine('echo a |\n  wc -l')).toBe('echo a | wc -l');
+  });
+
+  it('keeps here-documents and one-line commands as typed', () => {
+    expect(historyLine('cat <<EOF\nx\nEOF')).toBe('cat <<EOF\nx\nEOF');
+    expect(historyLine('echo hi')).toBe('echo hi');
   });
 });

@@ -40,6 +40,26 @@ export function formatAndOrList(list: AndOrList): string {
     .join('');
 }
 
+/** Words after which bash's history joins the next line with a space rather than `; `. */
+const openEndings = /(?:^|[\s;&|])(?:do|then|else|elif|in|\{|\(|\|\||&&|\|)$|[;|&({]$/;
+
+/**
+ * A command typed over several lines as bash's history keeps it (`cmdhist`, bashhist.c
+ * `history_delimiting_chars`): one line, joined with `; ` where a command ended and with a space
+ * after words that need more (`do`, `then`, `|`, …). `for i in a b⏎do⏎echo $i⏎done` becomes
+ * `for i in a b; do echo $i; done`. Text with here-documents or `\`-continuations stays as typed.
+ */
+export function historyLine(source: string): string {
+  if (!source.includes('\n') || source.includes('<<') || /\\\n/.test(source)) return source;
+  const lines = source
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  return lines.reduce((joined, line) =>
+    joined === '' ? line : `${joined}${openEndings.test(joined) ? ' ' : '; '}${line}`,
+  );
+}
+
 /** The text as typed, without `\`-newline continuations. */
 function typed(raw: string): string {
   return raw.replace(/\\\n/g, '');

@@ -26,4 +26,10 @@ export { formatDiagnostic } from './diagnostics';
 export type { DiagnosticStyle } from './diagnostics';
 export { andOrLists, defaultFd } from './lists';
 export type { AndOrList } from './lists';
-export { formatAndOrList, formatPipeline, formatRedirection, formatSimpleCommand } from './format';
+export {
+  formatAndOrList,
+  formatPipeline,
+  formatRedirection,
+  formatSimpleCommand,
+  historyLine,
+} from './format';

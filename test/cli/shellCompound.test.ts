@@ -45,6 +45,19 @@ describe('loops in virtual time', () => {
     expect(t.cluster.scheduler.now - before).toBe(3000);
   });
 
+  it('wait waits in virtual time for the jobs a loop started in the background', () => {
+    const t = new Terminal();
+    const before = t.cluster.scheduler.now;
+    const r = t.run('for i in 3 1 2; do (sleep $i; echo "job $i") & done; wait; echo all');
+    expect(r.stdout).toBe('job 1\njob 2\njob 3\nall\n');
+    expect(t.cluster.scheduler.now - before).toBeGreaterThanOrEqual(3000);
+    expect(t.run('(exit 3) & wait $!; echo $?').stdout).toBe('3\n');
+    expect(t.run('wait %9')).toMatchObject({
+      stderr: 'bash: wait: %9: no such job\n',
+      status: 127,
+    });
+  });
+
   it('Ctrl-C ends an infinite loop whose body never waits, and the clock keeps moving', () => {
     const t = new Terminal();
     const result = t.start('n=0; while true; do n=$((n+1)); done; echo after');

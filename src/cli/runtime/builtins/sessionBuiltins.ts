@@ -1,11 +1,12 @@
 /**
  * Builtins that act on the shell itself, with bash's messages: `cd`, `pwd`, `export`, `unset`,
- * `jobs`, `kill`, `history`, `clear`, `help`, `exit`.
+ * `jobs`, `kill`, `wait`, `history`, `clear`, `help`, `exit`.
  */
 import { kafkaScripts } from '../../host/kafkaDistribution';
 import { VirtualFs } from '../../host/virtualFs';
 import type { ShellSession } from '../session';
 import { formatJob } from '../jobs';
+import type { Job } from '../jobs';
 import type { ProcessContext, Signal, Tool } from '../types';
 
 const builtin = (name: string, summary: string, run: (ctx: ProcessContext) => number): Tool => ({
@@ -104,6 +105,11 @@ export function sessionBuiltins(session: ShellSession): Tool[] {
       }
       return status;
     }),
+    {
+      name: 'wait',
+      summary: 'Wait for job completion and return exit status.',
+      run: (ctx) => runWait(session, ctx),
+    },
     builtin('history', 'Display the command history list.', (ctx) => {
       session.history.forEach((line, i) => ctx.stdout(`${String(i + 1).padStart(5)}  ${line}\n`));
       return 0;
@@ -166,4 +172,45 @@ export function sessionBuiltins(session: ShellSession): Tool[] {
       },
     },
   ];
+}
+
+/** How often `wait` looks at its jobs, in virtual ms. */
+const waitPollMs = 1;
+
+/**
+ * `wait [%N|pid]…`: until the named background jobs (all of them without arguments) have ended;
+ * the status is the last one's (0 without arguments), 127 for an unknown job.
+ */
+function runWait(session: ShellSession, ctx: ProcessContext): void {
+  const args = ctx.argv.slice(1);
+  let status = 0;
+  const jobs: Job[] = [];
+  for (const arg of args) {
+    const job = arg.startsWith('%')
+      ? session.jobs.find((j) => j.id === Number(arg.slice(1) || session.jobs.at(-1)?.id))
+      : session.jobs.find(
+          (j) => String(j.pid) === arg || j.processes.some((p) => String(p.pid) === arg),
+        );
+    if (job === undefined) {
+      ctx.stderr(
+        arg.startsWith('%')
+          ? `bash: wait: ${arg}: no such job\n`
+          : `bash: wait: pid ${arg} is not a child of this shell\n`,
+      );
+      status = 127;
+    } else jobs.push(job);
+  }
+  const waited = args.length === 0 ? [...session.jobs] : jobs;
+  const poll = () => {
+    if (waited.some((j) => j.state === 'Running')) return ctx.clock.schedule(waitPollMs, poll);
+    const last = waited[waited.length - 1];
+    ctx.exit(args.length === 0 || last === undefined ? status : jobStatus(last));
+  };
+  poll();
+}
+
+/** The exit status a finished job's state stands for. */
+function jobStatus(job: Job): number {
+  const signals: Record<string, number> = { Terminated: 143, Killed: 137, Interrupt: 130, Done: 0 };
+  return signals[job.state] ?? Number(/^Exit (\d+)$/.exec(job.state)?.[1] ?? 0);
 }

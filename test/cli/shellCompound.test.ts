@@ -308,6 +308,19 @@ describe('kafka-sim scripts', () => {
   });
 });
 
+describe("a container's shell", () => {
+  it('refuses loops with a message instead of running nothing', () => {
+    const t = new Terminal();
+    expect(
+      t.run("docker exec kafka1 bash -c 'for i in 1 2; do echo $i; done; echo after'"),
+    ).toEqual({
+      stdout: 'after\n',
+      stderr: 'bash: for: compound commands are not supported in this shell\n',
+      status: 0,
+    });
+  });
+});
+
 describe('syntax errors', () => {
   it('a stray done is bash syntax error, status 2, and nothing of the line runs', () => {
     const t = new Terminal();

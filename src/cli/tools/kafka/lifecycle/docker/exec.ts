@@ -150,10 +150,19 @@ function containerShell(
   };
 
   const runPipeline = (p: Pipeline, done: (status: number) => void) => {
+    const compound = p.commands.find((cmd) => cmd.kind !== 'simple');
+    if (compound !== undefined) {
+      // The container's shell here runs simple commands only (loops run in the workbench's shell).
+      const word = compound.source.split(/\s/)[0];
+      ctx.stderr(`${shellName}: ${word}: compound commands are not supported in this shell\n`);
+      return done(2);
+    }
     const env = { get: (n: string) => vars.get(n), lastStatus: status };
     let argvs: string[][];
     try {
-      argvs = p.commands.map((cmd) => expandWords(cmd.kind === 'simple' ? cmd.words : [], env));
+      argvs = p.commands.flatMap((cmd) =>
+        cmd.kind === 'simple' ? [expandWords(cmd.words, env)] : [],
+      );
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
       ctx.stderr(`${shellName}: ${e.message}\n`);

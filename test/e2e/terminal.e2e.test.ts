@@ -1,7 +1,7 @@
 /**
  * The terminals (DESIGN §1, §4): a console producer in one tab and a console consumer in another
  * exchange records; the line editor keeps history across reloads, completes with Tab, pastes
- * several lines, and Ctrl-C interrupts.
+ * several lines, and Ctrl-C interrupts; a loop typed over several lines continues at `> `.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkbench, screenshot, terminal } from './browser';
@@ -104,6 +104,37 @@ describe('terminals', () => {
     await t1.waitForState('idle');
     await expect.poll(() => t1.text()).toBe('$');
     await screenshot(page, 'b-sandbox-clear');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('a loop typed over several lines continues at > and feeds a producer; ↑ recalls it whole', async () => {
+    session = await openWorkbench();
+    const { page } = session;
+    const t1 = terminal(page, 1);
+    await t1.run(
+      'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic numbers --partitions 1',
+    );
+    await t1.waitForText('Created topic numbers.');
+    await t1.run('for i in {1..5}');
+    await t1.waitForText(/for i in \{1\.\.5\}\n>$/);
+    await t1.run('do echo "n-$i"');
+    await t1.run(
+      'done | kafka-console-producer.sh --bootstrap-server localhost:9092 --topic numbers',
+    );
+    await t1.waitForState('idle');
+    await t1.run(
+      'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic numbers --from-beginning --max-messages 5 | tail -n 2',
+    );
+    await t1.waitForText(/n-4\nn-5\n/);
+    await t1.waitForText('Processed a total of 5 messages');
+    await t1.waitForState('idle');
+    // bash's cmdhist: the three lines come back as one command.
+    await t1.press('ArrowUp');
+    await t1.press('ArrowUp');
+    await t1.waitForText(
+      /\$ for i in \{1\.\.5\}; ?do echo "n-\$i"; ?done \| kafka-console-producer/,
+    );
+    await screenshot(page, 'b-loop');
     expect(session.errors).toEqual([]);
   });
 });

@@ -43,7 +43,9 @@ export function complete(line: string, cursor: number, ctx: CompletionContext): 
     to,
     candidates: [...new Set(candidates.filter((c) => c.startsWith(current.text)))].sort(),
   });
-  const texts = words.map((w) => w.text).filter((t, i, all) => !isAssignmentPrefix(all, i));
+  const texts = withoutReservedPrefix(words.map((w) => w.text)).filter(
+    (t, i, all) => !isAssignmentPrefix(all, i),
+  );
   const commandIndex = commandWordIndex(texts);
   if (texts.length === commandIndex)
     return result(
@@ -109,6 +111,26 @@ function currentCommandWords(text: string): Word[] {
   }
   words.push(word ?? { text: '', start: text.length });
   return words;
+}
+
+/** Reserved words after which a command starts (`do kafka-to⇥`, `then ec⇥`). */
+const commandStartingWords = new Set([
+  'do',
+  'then',
+  'else',
+  'elif',
+  'if',
+  'while',
+  'until',
+  '!',
+  '{',
+]);
+
+/** The words from the command's name on: reserved words before it are not the command. */
+function withoutReservedPrefix(words: string[]): string[] {
+  let i = 0;
+  while (i < words.length && commandStartingWords.has(words[i]!)) i++;
+  return words.slice(i);
 }
 
 function isAssignmentPrefix(words: string[], i: number): boolean {

@@ -22,6 +22,14 @@ describe('tab completion', () => {
     expect((await completions('hist')).candidates).toEqual(['history']);
   });
 
+  it('completes a command inside a loop or conditional, after do, then or else', async () => {
+    r = await rig();
+    expect((await completions('for i in 1 2; do sle')).candidates).toEqual(['sleep']);
+    expect((await completions('if true; then kafka-topics.sh --bootstrap-ser')).candidates).toEqual(
+      ['--bootstrap-server'],
+    );
+  });
+
   it('completes Kafka scripts by path, as bash does in $KAFKA_HOME', async () => {
     r = await rig();
     expect(await completions('./bin/kafka-top')).toEqual({

@@ -80,6 +80,22 @@ describe('loops in virtual time', () => {
     expect(result()).toEqual({ stdout: 'tick\ntick\n', stderr: '', status: 130 });
   });
 
+  it('Ctrl-C that kills a command abandons the rest of its line; a consumer that exits lets it go on', () => {
+    const t = new Terminal();
+    const killed = t.start('sleep 10; echo after');
+    t.wait(1000);
+    t.interrupt();
+    t.wait(10);
+    expect(killed()).toEqual({ stdout: '', stderr: '', status: 130 });
+    const caught = t.start(
+      `kafka-console-consumer.sh ${BOOTSTRAP} --topic none --timeout-ms 600000; echo after`,
+    );
+    t.wait(3000);
+    t.interrupt();
+    t.wait(1000);
+    expect(caught().stdout).toBe('after\n');
+  });
+
   it('Ctrl-C ends a loop piped into a console producer', () => {
     const t = new Terminal();
     const result = t.start(

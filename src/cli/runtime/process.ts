@@ -47,6 +47,8 @@ export interface ProcessWiring {
 export class Process implements ChildProcess {
   exited = false;
   status = 0;
+  /** The signal whose default action ended the process (not one its handler dealt with). */
+  killedBy: Signal | undefined;
   detached = false;
   /** A write to stdout or stderr failed: the pipe's reader has gone. */
   private outputError = false;
@@ -83,6 +85,7 @@ export class Process implements ChildProcess {
       this.signalHandler(signal);
       return;
     }
+    this.killedBy = signal;
     this.exit(128 + signalNumbers[signal]);
   }
 

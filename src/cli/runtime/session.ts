@@ -553,7 +553,12 @@ export class ShellSession implements Subshell {
       host: this.host,
       cwd: this.cwd,
       headless: this.options.headless,
-      onExit,
+      onExit: (status) => {
+        // A command killed by Ctrl-C takes the rest of the command line with it, as in bash; one
+        // that catches SIGINT and exits (Kafka's JVM tools, status 130) lets it go on.
+        if (!background && p.killedBy === 'SIGINT') this.halt ??= status;
+        onExit(status);
+      },
       onDetach: () => {
         // A server started in the foreground keeps running; headless, the shell goes on at once.
         if (!this.options.headless || background) return false;

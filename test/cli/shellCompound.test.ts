@@ -288,6 +288,16 @@ describe('expansions and conditionals', () => {
     });
   });
 
+  it('let evaluates its arguments as arithmetic', () => {
+    const t = new Terminal();
+    expect(t.run('let i=5 j=i*2; echo $? $i $j; let 0; echo $?').stdout).toBe('0 5 10\n1\n');
+    expect(t.run('let 1/0')).toEqual({
+      stdout: '',
+      stderr: 'bash: let: 1/0: division by 0 (error token is "0")\n',
+      status: 1,
+    });
+  });
+
   it('test and [ give bash messages and status 2 on malformed expressions', () => {
     const t = new Terminal();
     expect(t.run('[ a = ')).toEqual({ stdout: '', stderr: "bash: [: missing `]'\n", status: 2 });

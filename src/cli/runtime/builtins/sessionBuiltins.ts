@@ -1,8 +1,9 @@
 /**
  * Builtins that act on the shell itself, with bash's messages: `cd`, `pwd`, `export`, `unset`,
- * `jobs`, `kill`, `wait`, `history`, `clear`, `help`, `exit`.
+ * `jobs`, `kill`, `wait`, `let`, `history`, `clear`, `help`, `exit`.
  */
 import { kafkaScripts } from '../../host/kafkaDistribution';
+import { ArithmeticError, evaluateArithmetic } from '../../shell/arithmetic';
 import { VirtualFs } from '../../host/virtualFs';
 import type { ShellSession } from '../session';
 import { formatJob } from '../jobs';
@@ -104,6 +105,26 @@ export function sessionBuiltins(session: ShellSession): Tool[] {
         return 2;
       }
       return status;
+    }),
+    builtin('let', 'Evaluate arithmetic expressions.', (ctx) => {
+      const args = ctx.argv.slice(1);
+      if (args.length === 0) {
+        ctx.stderr('bash: let: expression expected\n');
+        return 1;
+      }
+      let value = 0n;
+      const vars = {
+        get: (name: string) => session.parameter(name),
+        set: (name: string, v: string) => session.vars.set(name, v),
+      };
+      try {
+        for (const arg of args) value = evaluateArithmetic(arg, vars);
+      } catch (e) {
+        if (!(e instanceof ArithmeticError)) throw e;
+        ctx.stderr(`bash: let: ${e.message}\n`);
+        return 1;
+      }
+      return value === 0n ? 1 : 0;
     }),
     {
       name: 'wait',

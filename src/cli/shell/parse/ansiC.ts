@@ -1,21 +1,26 @@
 /**
  * ANSI-C quoting, `$'…'` (bash manual §3.1.2.4): backslash escapes are decoded, the result is quoted.
  */
-const simpleEscapes: Record<string, string> = {
+/** C's one-letter escapes (`\a \b \f \n \r \t \v`), as `tr` and `xargs -d` read them. */
+export const cEscapes: Readonly<Record<string, string>> = {
   a: '\x07',
   b: '\b',
-  e: '\x1b',
-  E: '\x1b',
   f: '\f',
   n: '\n',
   r: '\r',
   t: '\t',
   v: '\v',
-  '\\': '\\',
-  "'": "'",
-  '"': '"',
-  '?': '?',
 };
+
+/** bash's: C's, `\e` and `\E` (escape) and `\\` — `echo -e`, `printf` and `$'…'` share them. */
+export const bashEscapes: Readonly<Record<string, string>> = {
+  ...cEscapes,
+  e: '\x1b',
+  E: '\x1b',
+  '\\': '\\',
+};
+
+const simpleEscapes: Record<string, string> = { ...bashEscapes, "'": "'", '"': '"', '?': '?' };
 
 /**
  * Decodes `$'…'` starting at `start` (just after the opening `'`).

@@ -1,17 +1,8 @@
 /** `echo [-neE] [arg …]` as bash's builtin: `-n` no newline, `-e` interprets backslash escapes. */
 import type { Tool } from '../../runtime/types';
+import { bashEscapes } from '../../shell/parse/ansiC';
 
-const escapes: Record<string, string> = {
-  n: '\n',
-  t: '\t',
-  '\\': '\\',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  r: '\r',
-  v: '\v',
-};
+const escapes = bashEscapes;
 
 export const echoTool: Tool = {
   name: 'echo',

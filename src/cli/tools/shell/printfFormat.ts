@@ -4,6 +4,7 @@
  * (`*` from the arguments), backslash escapes in the format, and the format reused until the
  * arguments run out. Numbers take C's forms (`0x1F`, `010`, `'A` for a character's code).
  */
+import { bashEscapes } from '../../shell/parse/ansiC';
 import { utf8Slice } from './gnu/numbers';
 import { formatFloat, formatInteger, pad } from './printfNumbers';
 import type { Spec } from './printfNumbers';
@@ -17,18 +18,7 @@ export interface PrintfOutput {
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
-const simpleEscapes: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  E: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-};
+const simpleEscapes = bashEscapes;
 
 /**
  * Expands the backslash escapes at `s[i]` (after the backslash): returns the text and the index

@@ -5,6 +5,7 @@
  * (ASCII); unlike GNU tr, which works on bytes, characters outside ASCII stay whole.
  */
 import type { ProcessContext, Tool } from '../../runtime/types';
+import { cEscapes } from '../../shell/parse/ansiC';
 import { coreutilsFooter, helpVersionLines } from './gnu/footer';
 import type { GetoptSpec } from './gnu/getopt';
 import { eachInputLine, withNewline } from './gnu/lines';
@@ -94,15 +95,7 @@ const classes: Record<string, string[]> = {
   xdigit: ascii.filter((c) => /[0-9A-Fa-f]/.test(c)),
 };
 
-const escapes: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-};
+const escapes = cEscapes;
 
 /** One element of a parsed set. */
 type Part =

@@ -3,6 +3,7 @@
  * messages) before reading any input.
  */
 import type { ProcessContext } from '../../runtime/types';
+import { cEscapes } from '../../shell/parse/ansiC';
 import type { GetoptSpec } from './gnu/getopt';
 import { parseArgs, usageError } from './gnu/program';
 import type { GnuProgram } from './gnu/program';
@@ -205,17 +206,8 @@ export function parseXargsArgs(ctx: ProcessContext): XargsConfig | undefined {
 /** `-d` accepts one character or an escape (`\n`, `\t`, `\x2c`, `\054`). */
 function delimiterArg(v: string): string | undefined {
   if ([...v].length === 1) return v;
-  const named: Record<string, string> = {
-    '\\a': '\x07',
-    '\\b': '\b',
-    '\\f': '\f',
-    '\\n': '\n',
-    '\\r': '\r',
-    '\\t': '\t',
-    '\\v': '\v',
-    '\\\\': '\\',
-  };
-  if (named[v]) return named[v];
+  const named = /^\\([abfnrtv\\])$/.exec(v)?.[1];
+  if (named) return named === '\\' ? '\\' : cEscapes[named];
   const hex = /^\\x([0-9a-fA-F]{1,2})$/.exec(v);
   if (hex) return String.fromCharCode(Number.parseInt(hex[1]!, 16));
   const oct = /^\\([0-7]{1,3})$/.exec(v);

@@ -6,6 +6,7 @@ import { VirtualFs } from '../../../host/virtualFs';
 import { javaStringHash, JavaHashMapOrder } from '../../../options/javaHash';
 import type { ProcessContext } from '../../../runtime/types';
 import { JavaException } from './javaException';
+import { readAllBytesFrames } from '../common/javaFileFrames';
 
 /** `org.apache.kafka.common.TopicPartition`. */
 export interface TopicPartition {
@@ -55,13 +56,7 @@ export function bootstrapIds(ctx: ProcessContext, servers: string): number[] {
 
 /** `java.nio.file.NoSuchFileException` frames of `Utils.readFileAsString`. */
 const readFileFrames = [
-  'java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)',
-  'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)',
-  'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)',
-  'java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)',
-  'java.base/java.nio.file.Files.newByteChannel(Files.java:380)',
-  'java.base/java.nio.file.Files.newByteChannel(Files.java:432)',
-  'java.base/java.nio.file.Files.readAllBytes(Files.java:3288)',
+  ...readAllBytesFrames,
   'org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:810)',
 ];
 

@@ -29,6 +29,7 @@ import { commandFrames, LegacyAdminClient, nodeString } from './legacyAdminClien
 import { nodeApiVersionsText } from './nodeApiVersions';
 import { runTask, ToolExit } from './toolTask';
 import type { ToolTask } from './toolTask';
+import { newInputStreamFrames } from '../common/javaFileFrames';
 
 const HELP = 'This tool helps to retrieve broker version information.';
 
@@ -79,14 +80,7 @@ function loadCommandConfig(ctx: ProcessContext, path: string): Map<string, strin
   const absolute = VirtualFs.resolve(ctx.cwd, path, ctx.env.get('HOME') ?? '/root');
   if (ctx.fs.read(absolute) === undefined && !ctx.fs.isDir(absolute))
     throw new JavaException('java.nio.file.NoSuchFileException', path, [
-      'java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)',
-      'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)',
-      'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)',
-      'java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)',
-      'java.base/java.nio.file.Files.newByteChannel(Files.java:380)',
-      'java.base/java.nio.file.Files.newByteChannel(Files.java:432)',
-      'java.base/java.nio.file.spi.FileSystemProvider.newInputStream(FileSystemProvider.java:422)',
-      'java.base/java.nio.file.Files.newInputStream(Files.java:160)',
+      ...newInputStreamFrames,
       'org.apache.kafka.common.utils.Utils.loadProps(Utils.java:673)',
       'org.apache.kafka.common.utils.Utils.loadProps(Utils.java:660)',
       ...commandFrames.createAdminClient(73),

@@ -7,6 +7,7 @@ import type { BrokerLogInfo } from './kafkaLog';
 import { appInfo, cnxn, kafkaServer, zkClient, zkServerAddress } from './kafkaLog';
 import type { LogEntry } from './logWriter';
 import { error, frames, info, warn } from './logWriter';
+import { newInputStreamFrames } from '../common/javaFileFrames';
 
 /** `Utils.loadProps` on a missing file: `Exiting Kafka due to fatal exception`, status 1. */
 export function missingProperties(pathArg: string): LogEntry[] {
@@ -14,14 +15,7 @@ export function missingProperties(pathArg: string): LogEntry[] {
     error('Exiting Kafka due to fatal exception', 'kafka.Kafka$'),
     { raw: `java.nio.file.NoSuchFileException: ${pathArg}` },
     ...frames(
-      'java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)',
-      'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)',
-      'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)',
-      'java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)',
-      'java.base/java.nio.file.Files.newByteChannel(Files.java:380)',
-      'java.base/java.nio.file.Files.newByteChannel(Files.java:432)',
-      'java.base/java.nio.file.spi.FileSystemProvider.newInputStream(FileSystemProvider.java:422)',
-      'java.base/java.nio.file.Files.newInputStream(Files.java:160)',
+      ...newInputStreamFrames,
       'org.apache.kafka.common.utils.Utils.loadProps(Utils.java:699)',
       'org.apache.kafka.common.utils.Utils.loadProps(Utils.java:686)',
       'kafka.Kafka$.getPropsFromArgs(Kafka.scala:53)',

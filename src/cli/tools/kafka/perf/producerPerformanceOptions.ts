@@ -9,6 +9,7 @@ import { parseProperties } from '../../../host/kafkaDistribution';
 import type { ArgSpec, Namespace, ParserSpec } from './argparse4j';
 import { ArgumentParserException } from './argparse4j';
 import { JavaException, stackTrace } from '../admin/javaException';
+import { newInputStreamFrames } from '../common/javaFileFrames';
 
 /** `DEFAULT_TRANSACTION_ID_PREFIX`. */
 export const DEFAULT_TRANSACTION_ID_PREFIX = 'performance-producer-';
@@ -259,14 +260,7 @@ function readProps(
     const text = files.read(producerConfig);
     if (text === undefined)
       throw new UncaughtJavaException('java.nio.file.NoSuchFileException', producerConfig, [
-        'java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)',
-        'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)',
-        'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)',
-        'java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)',
-        'java.base/java.nio.file.Files.newByteChannel(Files.java:380)',
-        'java.base/java.nio.file.Files.newByteChannel(Files.java:432)',
-        'java.base/java.nio.file.spi.FileSystemProvider.newInputStream(FileSystemProvider.java:422)',
-        'java.base/java.nio.file.Files.newInputStream(Files.java:160)',
+        ...newInputStreamFrames,
         'org.apache.kafka.common.utils.Utils.loadProps(Utils.java:686)',
         'org.apache.kafka.common.utils.Utils.loadProps(Utils.java:673)',
         'org.apache.kafka.tools.ProducerPerformance.readProps(ProducerPerformance.java:171)',

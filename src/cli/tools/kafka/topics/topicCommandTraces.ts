@@ -11,6 +11,7 @@
 import type { OptionError } from '../../../options/index';
 import type { JavaThrowable } from './javaThrowable';
 import { javaThrowable } from './javaThrowable';
+import { newInputStreamFrames } from '../common/javaFileFrames';
 
 const TC = 'org.apache.kafka.tools.TopicCommand';
 const at = (owner: string, method: string, line: number) =>
@@ -107,14 +108,7 @@ export function bootstrapServerMissing(): JavaThrowable {
 /** `Utils.loadProps(file)` of `--command-config` on a file that is not there. */
 export function commandConfigMissing(path: string): JavaThrowable {
   return javaThrowable('java.nio.file.NoSuchFileException', path, [
-    'java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)',
-    'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)',
-    'java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)',
-    'java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)',
-    'java.base/java.nio.file.Files.newByteChannel(Files.java:380)',
-    'java.base/java.nio.file.Files.newByteChannel(Files.java:432)',
-    'java.base/java.nio.file.spi.FileSystemProvider.newInputStream(FileSystemProvider.java:422)',
-    'java.base/java.nio.file.Files.newInputStream(Files.java:160)',
+    ...newInputStreamFrames,
     'org.apache.kafka.common.utils.Utils.loadProps(Utils.java:699)',
     'org.apache.kafka.common.utils.Utils.loadProps(Utils.java:686)',
     at(OPTIONS, 'commandConfig', 888),

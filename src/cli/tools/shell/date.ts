@@ -4,22 +4,8 @@
  * conversions scripts use (`+%s` for timestamps, `+%Y-%m-%d %H:%M:%S`, `+%s%3N` for ms).
  */
 import type { Tool } from '../../runtime/types';
+import { dayNames, monthNames } from '../englishCalendar';
 
-const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const pad = (n: number, width = 2, fill = '0') => String(n).padStart(width, fill);
 
 /** `date`'s default format in the C locale, UTC: `Wed Jan  1 00:00:05 UTC 2025`. */
@@ -33,11 +19,11 @@ export function strftime(format: string, ms: number): string {
   const y = d.getUTCFullYear();
   const startOfYear = Date.UTC(y, 0, 1);
   const conversions: Record<string, () => string> = {
-    a: () => days[d.getUTCDay()]!.slice(0, 3),
-    A: () => days[d.getUTCDay()]!,
-    b: () => months[d.getUTCMonth()]!.slice(0, 3),
-    h: () => months[d.getUTCMonth()]!.slice(0, 3),
-    B: () => months[d.getUTCMonth()]!,
+    a: () => dayNames[d.getUTCDay()]!.slice(0, 3),
+    A: () => dayNames[d.getUTCDay()]!,
+    b: () => monthNames[d.getUTCMonth()]!.slice(0, 3),
+    h: () => monthNames[d.getUTCMonth()]!.slice(0, 3),
+    B: () => monthNames[d.getUTCMonth()]!,
     C: () => pad(Math.floor(y / 100)),
     d: () => pad(d.getUTCDate()),
     D: () => `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${pad(y % 100)}`,

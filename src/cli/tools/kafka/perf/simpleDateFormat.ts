@@ -5,22 +5,7 @@
  * `IllegalArgumentException` (`Illegal pattern character 'q'`, `Unterminated quote`).
  */
 import { JavaException } from '../admin/javaException';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { dayNames, monthNames } from '../../englishCalendar';
 
 /** Pattern letters SimpleDateFormat knows (`DateFormatSymbols.patternChars`). */
 const PATTERN_CHARS = 'GyMdkHmsSEDFwWahKzZYuXL';
@@ -103,8 +88,8 @@ function field(letter: string, count: number, d: Date): string {
       return count === 2 ? pad(year % 100, 2) : pad(year, count);
     case 'M':
     case 'L':
-      if (count >= 4) return MONTHS[month]!;
-      if (count === 3) return MONTHS[month]!.slice(0, 3);
+      if (count >= 4) return monthNames[month]!;
+      if (count === 3) return monthNames[month]!.slice(0, 3);
       return pad(month + 1, count);
     case 'd':
       return pad(day, count);
@@ -123,7 +108,7 @@ function field(letter: string, count: number, d: Date): string {
     case 'S':
       return pad(d.getUTCMilliseconds(), count);
     case 'E':
-      return count >= 4 ? DAYS[weekday]! : DAYS[weekday]!.slice(0, 3);
+      return count >= 4 ? dayNames[weekday]! : dayNames[weekday]!.slice(0, 3);
     case 'u':
       return pad(weekday === 0 ? 7 : weekday, count);
     case 'a':

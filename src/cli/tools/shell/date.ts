@@ -4,6 +4,10 @@
  * conversions scripts use (`+%s` for timestamps, `+%Y-%m-%d %H:%M:%S`, `+%s%3N` for ms).
  */
 import type { Tool } from '../../runtime/types';
+import { coreutilsFooter, helpVersionLines } from './gnu/footer';
+import type { GetoptSpec } from './gnu/getopt';
+import { optionNames, parseArgs, quote, usageError } from './gnu/program';
+import type { GnuProgram } from './gnu/program';
 import { dayNames, monthNames } from '../englishCalendar';
 
 const pad = (n: number, width = 2, fill = '0') => String(n).padStart(width, fill);
@@ -70,70 +74,58 @@ function parseDateArgument(text: string): number | undefined {
   return Number.isNaN(iso) ? undefined : iso;
 }
 
-const usage = `Usage: date [OPTION]... [+FORMAT]
-Display the current time in the given FORMAT.
+const program: GnuProgram = {
+  name: 'date',
+  pkg: 'coreutils',
+  authors: ['David MacKenzie'],
+  usageStatus: 1,
+  help:
+    'Usage: date [OPTION]... [+FORMAT]\n' +
+    'Display the current time in the given FORMAT.\n\n' +
+    'Mandatory arguments to long options are mandatory for short options too.\n' +
+    "  -d, --date=STRING          display time described by STRING, not 'now'\n" +
+    '                               (here: @SECONDS or YYYY-MM-DD[ HH:MM[:SS]])\n' +
+    '  -u, --utc, --universal     print Coordinated Universal Time (UTC)\n' +
+    helpVersionLines +
+    "\nThe time is the simulation's virtual wall clock, always in UTC.\n" +
+    'FORMAT controls the output, e.g. +%s (seconds since 1970-01-01), +%F %T,\n' +
+    '+%s%3N (milliseconds).\n' +
+    coreutilsFooter('date'),
+};
 
-  -d, --date=STRING          display time described by STRING, not 'now'
-                               (here: @SECONDS or YYYY-MM-DD[ HH:MM[:SS]])
-  -u, --utc, --universal     print Coordinated Universal Time (UTC)
-      --help        display this help and exit
-      --version     output version information and exit
-
-The time is the simulation's virtual wall clock, always in UTC.
-FORMAT controls the output, e.g. +%s (seconds since 1970-01-01), +%F %T, +%s%3N (milliseconds).
-`;
+const spec: GetoptSpec = {
+  short: 'd:u',
+  long: [
+    { name: 'date', arg: 'required', key: 'd' },
+    { name: 'universal', arg: 'none', key: 'u' },
+    { name: 'utc', arg: 'none', key: 'u' },
+  ],
+};
 
 export const dateTool: Tool = {
   name: 'date',
   summary: 'Print the (virtual) date and time.',
+  optionNames: optionNames(spec),
   run(ctx) {
-    const args = ctx.argv.slice(1);
+    const parsed = parseArgs(ctx, program, spec);
+    if (!parsed) return;
     let at = ctx.clock.wallClockMs();
-    let format: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i]!;
-      if (arg === '-u' || arg === '--utc' || arg === '--universal') continue;
-      if (arg === '--help') {
-        ctx.stdout(usage);
-        return ctx.exit(0);
-      }
-      if (arg === '--version') {
-        ctx.stdout('date (GNU coreutils) 9.1\n');
-        return ctx.exit(0);
-      }
-      const dateValue =
-        arg === '-d' || arg === '--date'
-          ? args[++i]
-          : arg.startsWith('--date=')
-            ? arg.slice(7)
-            : arg.startsWith('-d') && arg.length > 2
-              ? arg.slice(2)
-              : null;
-      if (dateValue !== null) {
-        if (dateValue === undefined) {
-          ctx.stderr(
-            `date: option requires an argument -- 'd'\nTry 'date --help' for more information.\n`,
-          );
-          return ctx.exit(1);
-        }
-        const parsed = parseDateArgument(dateValue);
-        if (parsed === undefined) {
-          ctx.stderr(`date: invalid date ‘${dateValue}’\n`);
-          return ctx.exit(1);
-        }
-        at = parsed;
-      } else if (arg.startsWith('+') && format === undefined) format = arg.slice(1);
-      else if (arg.startsWith('-') && arg !== '-') {
-        ctx.stderr(
-          `${arg.startsWith('--') ? `date: unrecognized option '${arg}'` : `date: invalid option -- '${arg.slice(1, 2)}'`}\nTry 'date --help' for more information.\n`,
-        );
-        return ctx.exit(1);
-      } else {
-        ctx.stderr(`date: invalid date ‘${arg}’\n`);
+    for (const o of parsed.options) {
+      if (o.key !== 'd') continue;
+      const value = parseDateArgument(o.value ?? '');
+      if (value === undefined) {
+        ctx.stderr(`date: invalid date ${quote(o.value ?? '')}\n`);
         return ctx.exit(1);
       }
+      at = value;
     }
-    ctx.stdout(`${format === undefined ? formatDate(at) : strftime(format, at)}\n`);
+    const [operand, extra] = parsed.operands;
+    if (extra !== undefined) return usageError(ctx, program, `extra operand ${quote(extra)}`);
+    if (operand !== undefined && !operand.startsWith('+')) {
+      ctx.stderr(`date: invalid date ${quote(operand)}\n`);
+      return ctx.exit(1);
+    }
+    ctx.stdout(`${operand === undefined ? formatDate(at) : strftime(operand.slice(1), at)}\n`);
     ctx.exit(0);
   },
 };

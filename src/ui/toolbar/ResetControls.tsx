@@ -3,11 +3,14 @@ import { presets } from '../../machines/playbackMachine';
 import type { Preset } from '../../machines/playbackMachine';
 import { usePlaybackActor, usePlaybackSelector } from '../app/actorContexts';
 import { useT } from '../i18n/useT';
-import { useSnapshot } from '../workbench/WorkbenchProvider';
+import { useSnapshotValue } from '../workbench/WorkbenchProvider';
+import type { ClusterSnapshot } from '../../sim/index';
 import { Icon } from './Icon';
 
 /** Broker counts a reset can build: one to the nine the diagram is laid out for. */
 const brokerCounts = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+const brokerCount = (snapshot: ClusterSnapshot | undefined) => snapshot?.brokers.length ?? 0;
 
 const presetLabel = {
   compose: 'preset.compose',
@@ -23,7 +26,7 @@ export function ResetControls() {
   const preset = usePlaybackSelector((s) => s.context.preset);
   const resetting = usePlaybackSelector((s) => s.matches('resetting'));
   // What the running cluster has (a compose file applied in the editor may have set it).
-  const brokers = useSnapshot()?.brokers.length ?? 0;
+  const brokers = useSnapshotValue(brokerCount);
   const [seedText, setSeedText] = useState(String(seed));
   useEffect(() => setSeedText(String(seed)), [seed]);
   const parsed = Number(seedText);

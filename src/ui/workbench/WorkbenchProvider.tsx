@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { batchListener, connectWorkbench } from '../../worker/client';
 import type { WorkbenchRemote } from '../../worker/client';
 import { BatchHub } from './batchHub';
+import type { ClusterSnapshot } from '../../sim/index';
 
 /** The worker connection and its batch stream, for every component of the workbench. */
 export interface Workbench {
@@ -55,12 +56,27 @@ export function useWorkbench(): Workbench {
 }
 
 /** The latest cluster snapshot, re-rendering when a batch brings a new one. */
-export function useSnapshot() {
-  const { hub } = useWorkbench();
-  const [snapshot, setSnapshot] = useState(hub.snapshot);
-  useEffect(() => hub.subscribe((b) => b.snapshot && setSnapshot(b.snapshot)), [hub]);
-  return snapshot;
+export function useSnapshot(): ClusterSnapshot | undefined {
+  return useSnapshotValue(wholeSnapshot);
 }
+
+const wholeSnapshot = (snapshot: ClusterSnapshot | undefined) => snapshot;
+
+/**
+ * `select` of the latest snapshot, re-rendering only when the selected value changes (`select`
+ * must be a stable function, e.g. one declared at module level).
+ */
+export function useSnapshotValue<T>(select: (snapshot: ClusterSnapshot | undefined) => T): T {
+  const { hub } = useWorkbench();
+  const [value, setValue] = useState(() => select(hub.snapshot));
+  useEffect(
+    () => hub.subscribe((b) => b.snapshot && setValue(() => select(b.snapshot))),
+    [hub, select],
+  );
+  return value;
+}
+
+const isPresent = (snapshot: ClusterSnapshot | undefined) => snapshot !== undefined;
 
 /** The latest clock state. */
 export function useClock() {
@@ -75,18 +91,8 @@ export function useClock() {
  * after first render (the terminals) waits for this.
  */
 export function useDiagramShown(): boolean {
-  const { hub } = useWorkbench();
   const [shown, setShown] = useState(false);
-  const [hasSnapshot, setHasSnapshot] = useState(hub.snapshot !== undefined);
-  useEffect(() => {
-    if (hasSnapshot) return;
-    const unsubscribe = hub.subscribe((b) => {
-      if (!b.snapshot) return;
-      unsubscribe();
-      setHasSnapshot(true);
-    });
-    return unsubscribe;
-  }, [hub, hasSnapshot]);
+  const hasSnapshot = useSnapshotValue(isPresent);
   useEffect(() => {
     if (!hasSnapshot || shown) return;
     // The frame after the snapshot's render is the one that shows it.
